@@ -1,0 +1,88 @@
+// On-disk exercise and pack format (see README "Authoring a pack").
+import type { Language, SourceFile, TestFile } from '@questline/sandbox';
+
+export interface ExerciseLimits {
+  timeMs?: number;
+  memoryMb?: number;
+}
+
+/** `exercise.yaml` */
+export interface ExerciseManifest {
+  slug: string;
+  title: string;
+  language: Language;
+  difficulty: 1 | 2 | 3 | 4 | 5;
+  xp: number;
+  /** The learner's file name, e.g. `two-fer.js`; tests import `./two-fer`. */
+  fileName: string;
+  hints: string[];
+  limits?: ExerciseLimits;
+  /** When true, learners see hidden tests' names and messages (never their code). Default false. */
+  revealHiddenTestNames?: boolean;
+}
+
+export interface LoadedExercise {
+  dir: string;
+  manifest: ExerciseManifest;
+  /** README.md */
+  instructions: string;
+  starter: SourceFile;
+  solution: SourceFile;
+  visibleTests: TestFile[];
+  hiddenTests: TestFile[];
+  /** `wrong/*`: known-wrong solutions that must fail. fileName is the file's own name in wrong/. */
+  wrong: SourceFile[];
+}
+
+/** A prerequisite: the chapter (all its exercises) or the exercise must be solved first. */
+export interface Requirements {
+  chapters?: string[];
+  exercises?: string[];
+}
+
+/** `pack.yaml` XP rule overrides (see libs/gamification for defaults). */
+export interface PackXpRules {
+  firstTryBonusPercent?: number;
+  hintCostPercent?: number;
+}
+
+export interface PackChapterManifest {
+  slug: string;
+  title: string;
+  requires?: Requirements;
+  /** Exercise folder names under `<pack>/<chapter-slug>/`, in order; or objects with their own prerequisites. */
+  exercises: Array<string | { slug: string; requires?: Requirements }>;
+}
+
+/** `pack.yaml` */
+export interface PackManifest {
+  slug: string;
+  title: string;
+  description: string;
+  /** semver */
+  version: string;
+  authors: string[];
+  languages: Language[];
+  xp?: PackXpRules;
+  chapters: PackChapterManifest[];
+}
+
+export interface LoadedChapter {
+  slug: string;
+  title: string;
+  requires: Requirements;
+  exercises: Array<{ exercise: LoadedExercise; requires: Requirements }>;
+}
+
+export interface LoadedPack {
+  dir: string;
+  manifest: PackManifest;
+  chapters: LoadedChapter[];
+}
+
+/** One problem found while loading: which file, which field, what is wrong. */
+export interface FormatIssue {
+  file: string;
+  field?: string;
+  message: string;
+}

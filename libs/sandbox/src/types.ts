@@ -1,0 +1,71 @@
+// The grading contract shared by the sandbox, the worker, the CLI and the pack tools.
+// Result shape: a superset of Exercism's results.json v3.
+
+export type Language = 'javascript' | 'typescript';
+
+export interface SourceFile {
+  /** e.g. `two-fer.js`; tests import it as `./two-fer`. */
+  fileName: string;
+  code: string;
+}
+
+export interface TestFile extends SourceFile {
+  /** Hidden tests run on Submit only; their names, code and messages can be masked for learners. */
+  hidden: boolean;
+}
+
+export interface GradeLimits {
+  /** CPU/wall budget for the whole run inside the isolate (default 2000, max 10000). */
+  timeMs: number;
+  /** Isolate heap limit (default 64, platform max 256). */
+  memoryMb: number;
+}
+
+export interface GradeRequest {
+  language: Language;
+  solution: SourceFile;
+  /** In order: visible test files first, then hidden ones. */
+  tests: TestFile[];
+  limits?: Partial<GradeLimits>;
+}
+
+export type TestStatus = 'pass' | 'fail' | 'error';
+export type Verdict = 'passed' | 'failed' | 'error' | 'time_limit' | 'memory_limit' | 'sandbox_error';
+export type LimitKind = 'time' | 'memory' | 'output';
+
+export interface TestResult {
+  /** `describe > test`, as Jest prints it. */
+  name: string;
+  status: TestStatus;
+  /** Expected vs received, with stack frames only from the learner's own file. */
+  message?: string;
+  /** What the learner printed during this test, capped at 500 chars with a truncation note. */
+  output?: string;
+  /** Source of the test body (absent for hidden tests once masked). */
+  testCode?: string;
+  durationMs: number;
+  /** True when the test came from a hidden test file. */
+  hidden?: boolean;
+}
+
+export interface GradeResult {
+  status: 'pass' | 'fail' | 'error';
+  verdict: Verdict;
+  message?: string;
+  /** In file order. */
+  tests: TestResult[];
+  durationMs: number;
+  /** Set when a limit ended the run: which one, and which test was running. */
+  limit?: { kind: LimitKind; testName?: string };
+}
+
+/** One per test, as it completes (drives the live `submission.test` event). */
+export interface TestProgress {
+  index: number;
+  total: number;
+  test: TestResult;
+}
+
+export interface GradeHooks {
+  onTest?: (progress: TestProgress) => void;
+}
