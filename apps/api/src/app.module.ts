@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AppConfigModule, type AppConfig } from '@questline/config';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
+import { loggerParams } from './common/logging';
+import { DatabaseModule } from './database.module';
+import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
+import { QueueModule } from './queue.module';
+import { UsersModule } from './users/users.module';
+
+export interface ApiModuleOptions {
+  /** Where pino writes (default stdout). Tests pass a stream to inspect log lines. */
+  logStream?: DestinationStream;
+}
+
+/** Feature modules go in FEATURE_MODULES; infrastructure stays in forRoot. */
+const FEATURE_MODULES = [AuthModule, UsersModule, AdminModule, HealthModule, LiveModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: ApiModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.logLevel, options.logStream)),
+        DatabaseModule,
+        QueueModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { UsersService } from '../users/users.service';
+import type { AuthUser, JwtPayload } from './auth-user';
+
+/** Issues and checks access tokens. Shared by the HTTP guard and the socket.io gateway. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+  ) {}
+
+  sign(user: AuthUser): Promise<string> {
+    const payload: JwtPayload = { sub: user.id, role: user.role };
+    return this.jwt.signAsync(payload);
+  }
+
+  /**
+   * Verify the token and load its user. The user is read from the database on every call, so a
+   * role change (questline users set-role) or a deleted account takes effect at once.
+   */
+  async authenticate(token: string | undefined): Promise<AuthUser> {
+    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'Missing bearer token');
+    let payload: JwtPayload;
+    try {
+      payload = await this.jwt.verifyAsync<JwtPayload>(token);
+    } catch {
+      throw new DomainError(ErrorCode.Unauthenticated, 'Invalid or expired token');
+    }
+    if (typeof payload.sub !== 'string') {
+      throw new DomainError(ErrorCode.Unauthenticated, 'Invalid or expired token');
+    }
+    const user = await this.users.findById(payload.sub).catch(() => null);
+    if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'Invalid or expired token');
+    return user;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Every expected failure a feature can raise. Add codes here (grouped by feature) and map each to
+ * an HTTP status in ERROR_STATUS; the global filter does the rest, so services never import
+ * HttpException. Clients may switch on `code` in the error body.
+ */
+export enum ErrorCode {
+  // auth
+  EmailTaken = 'EMAIL_TAKEN',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  // generic
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  InvalidInput = 'INVALID_INPUT',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
+  Unavailable = 'UNAVAILABLE',
+}
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.EmailTaken]: 409,
+  [ErrorCode.InvalidCredentials]: 401,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.InvalidInput]: 400,
+  [ErrorCode.TooManyRequests]: 429,
+  [ErrorCode.Unavailable]: 503,
+};
+
+/** An expected failure with a code and a message safe to show to the client. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra fields merged into the response body (must be safe to expose). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Composes functions from left to right.
+ *
+ * @param {...Function} fns one-argument functions
+ * @returns {(value: unknown) => unknown} a function that runs value through every fn in order
+ */
+export function pipe(...fns) {
+  return (value) => fns.reduce((acc, fn) => fn(acc), value);
+}
+
+/**
+ * Wraps fn so that it runs at most once; later calls return the first result.
+ *
+ * @param {Function} fn the function to wrap
+ * @returns {Function} the wrapper
+ */
+export function once(fn) {
+  let called = false;
+  let result;
+  return function (...args) {
+    if (!called) {
+      called = true;
+      result = fn.apply(this, args);
+    }
+    return result;
+  };
+}

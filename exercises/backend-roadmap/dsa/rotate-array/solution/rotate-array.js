@@ -1,0 +1,14 @@
+/**
+ * Rotates an array k places to the right (left when k is negative).
+ *
+ * @template T
+ * @param {T[]} items the array to rotate (not changed)
+ * @param {number} k how many places to move each element to the right
+ * @returns {T[]} a new, rotated array
+ */
+export function rotate(items, k) {
+  const n = items.length;
+  if (n === 0) return [];
+  const shift = ((k % n) + n) % n;
+  return [...items.slice(n - shift), ...items.slice(0, n - shift)];
+}

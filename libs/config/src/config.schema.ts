@@ -1,0 +1,76 @@
+// The one place that reads environment variables. Pure: no Nest, no I/O except the local JWT secret
+// file (see jwt-secret.ts), so the api, the worker, the CLI and tests all share the same rules.
+import { z } from 'zod';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/questline';
+
+/** Positive integer read from a string env var. */
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+/** Raw environment schema. Keys are the exact variable names so error messages can name them. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default(DEFAULT_DATABASE_URL),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  QUEUE_BACKEND: z.enum(['redis', 'postgres']).optional(),
+  QUEUE_PREFIX: z.string().min(1).default('{questline}'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL: z
+    .string()
+    .regex(/^\d+[smhd]?$/, 'must be a number of seconds or a duration such as 15m, 12h, 7d')
+    .default('7d'),
+  WORKER_CONCURRENCY: int(1, 64).default(2),
+  SANDBOX_TIME_LIMIT_MS: int(50, 60_000).default(2000),
+  SANDBOX_MEMORY_LIMIT_MB: int(8, 1024).default(64),
+  MAX_PENDING_GRADINGS: int(1, 1000).default(5),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)?$/i, 'must be a size such as 256kb or 1mb')
+    .default('256kb'),
+  AUTH_RATE_LIMIT: int(1, 100_000).default(20),
+  DATA_DIR: z.string().min(1).optional(),
+  WEB_DIR: z.string().min(1).optional(),
+});
+
+export type RawEnv = z.input<typeof envSchema>;
+export type QueueBackend = 'redis' | 'postgres';
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = z.output<typeof envSchema>['LOG_LEVEL'];
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Set only when REDIS_URL is. */
+  redisUrl?: string;
+  queue: { backend: QueueBackend; prefix: string };
+  jwt: { secret: string; ttlSeconds: number };
+  worker: { concurrency: number };
+  sandbox: { timeLimitMs: number; memoryLimitMb: number };
+  /** Per learner: submissions queued or running before new ones are refused. */
+  maxPendingGradings: number;
+  logLevel: LogLevel;
+  bodyLimit: string;
+  /** Requests per minute per IP on /api/auth/*. */
+  authRateLimit: number;
+  /** Local state (the generated JWT secret, embedded Postgres data): `<project root>/.data` by default. */
+  dataDir: string;
+  /** Built web app served at `/` when the folder exists: `<project root>/dist/web` by default. */
+  webDir: string;
+}

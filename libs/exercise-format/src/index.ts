@@ -1,0 +1,10 @@
+export * from './types';
+export { PLATFORM_LIMITS, SLUG_PATTERN, exerciseManifestSchema, packManifestSchema } from './schema';
+export { ExerciseFormatError, formatIssue } from './issues';
+export { EXERCISE_MANIFEST, checkExercise, loadExercise } from './load-exercise';
+export type { ExerciseCheck, ExerciseCheckOptions } from './load-exercise';
+export { PACK_MANIFEST, checkPack, loadPack, validatePack } from './load-pack';
+export type { PackCheck } from './load-pack';
+export { findExerciseDirs } from './find';
+export { contentHash, toGradeRequest } from './grade-request';
+export type { ToGradeRequestOptions } from './grade-request';

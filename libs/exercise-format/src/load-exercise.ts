@@ -1,0 +1,166 @@
+// Loading one exercise folder (`<pack>/<chapter>/<exercise>/`) and checking everything a grader and
+// an author rely on: the manifest schema, slug = folder name, the learner's file in starter/ and
+// solution/, extensions that match the language, and at least one visible test.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SourceFile, TestFile } from '@questline/sandbox';
+import { ExerciseFormatError } from './issues';
+import { exerciseManifestSchema } from './schema';
+import type { ExerciseManifest, FormatIssue, LoadedExercise } from './types';
+import { readManifest } from './yaml-file';
+
+export const EXERCISE_MANIFEST = 'exercise.yaml';
+
+const EXTENSION = { javascript: '.js', typescript: '.ts' } as const;
+const TEST_FILE = /\.test\.(js|ts)$/;
+
+export interface ExerciseCheckOptions {
+  /**
+   * Folder that issue paths are relative to. Defaults to the grandparent of the exercise folder,
+   * which is the pack root in the standard layout (`basics/two-fer/exercise.yaml`).
+   */
+  base?: string;
+}
+
+export interface ExerciseCheck {
+  exercise?: LoadedExercise;
+  issues: FormatIssue[];
+}
+
+/** Every problem with the exercise folder; `exercise` is set only when there are none. */
+export function checkExercise(dir: string, options: ExerciseCheckOptions = {}): ExerciseCheck {
+  const root = path.resolve(dir);
+  const base = options.base ?? path.dirname(path.dirname(root));
+  const display = (...parts: string[]) => path.relative(base, path.join(root, ...parts)).split(path.sep).join('/');
+  const issues: FormatIssue[] = [];
+  const manifestFile = display(EXERCISE_MANIFEST);
+
+  const { value: manifest, issues: manifestIssues } = readManifest(
+    path.join(root, EXERCISE_MANIFEST),
+    manifestFile,
+    exerciseManifestSchema,
+  );
+  issues.push(...manifestIssues);
+
+  const instructions = readText(path.join(root, 'README.md'));
+  if (instructions === undefined) issues.push({ file: display('README.md'), message: 'is missing (the instructions)' });
+  else if (instructions.trim() === '') issues.push({ file: display('README.md'), message: 'is empty' });
+
+  if (!manifest) {
+    // Without a manifest we do not know the file name or language; still report missing tests.
+    if (listFiles(path.join(root, 'tests')).filter((f) => TEST_FILE.test(f)).length === 0) {
+      issues.push({ file: display('tests'), message: 'has no visible tests (tests/*.test.js or *.test.ts)' });
+    }
+    return { issues };
+  }
+
+  const folder = path.basename(root);
+  if (manifest.slug !== folder) {
+    issues.push({ file: manifestFile, field: 'slug', message: `must equal the folder name "${folder}"` });
+  }
+  const ext = EXTENSION[manifest.language];
+  if (path.extname(manifest.fileName) !== ext) {
+    issues.push({ file: manifestFile, field: 'fileName', message: `must end in ${ext} for a ${manifest.language} exercise` });
+  }
+
+  const starter = readLearnerFile(root, 'starter', manifest, display, issues);
+  const solution = readLearnerFile(root, 'solution', manifest, display, issues);
+  const visibleTests = readTests(path.join(root, 'tests'), false, manifest, display, issues);
+  const hiddenTests = readTests(path.join(root, 'tests', 'hidden'), true, manifest, display, issues);
+  if (visibleTests.length === 0) {
+    issues.push({ file: display('tests'), message: `has no visible tests (tests/*.test${ext})` });
+  }
+  // The sandbox sees test files side by side, so a hidden test may not shadow a visible one.
+  const visibleNames = new Set(visibleTests.map((t) => t.fileName));
+  for (const hidden of hiddenTests) {
+    if (visibleNames.has(hidden.fileName)) {
+      issues.push({ file: display('tests', 'hidden', hidden.fileName), message: 'has the same name as a visible test file; rename one' });
+    }
+  }
+  const wrong = readWrong(root, manifest, display, issues);
+
+  if (issues.length > 0 || !starter || !solution) return { issues };
+  return {
+    issues,
+    exercise: { dir: root, manifest, instructions: instructions ?? '', starter, solution, visibleTests, hiddenTests, wrong },
+  };
+}
+
+/** Loads an exercise folder or throws an ExerciseFormatError listing every problem. */
+export function loadExercise(dir: string, options: ExerciseCheckOptions = {}): LoadedExercise {
+  const { exercise, issues } = checkExercise(dir, options);
+  if (!exercise) throw new ExerciseFormatError(issues);
+  return exercise;
+}
+
+type Display = (...parts: string[]) => string;
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Plain files directly inside `dir`, sorted; [] when the folder does not exist. */
+function listFiles(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function readLearnerFile(
+  root: string,
+  folder: 'starter' | 'solution',
+  manifest: ExerciseManifest,
+  display: Display,
+  issues: FormatIssue[],
+): SourceFile | undefined {
+  for (const name of listFiles(path.join(root, folder))) {
+    if (name !== manifest.fileName) {
+      issues.push({ file: display(folder, name), message: `unexpected file: ${folder}/ holds only ${manifest.fileName} (the fileName in exercise.yaml)` });
+    }
+  }
+  const code = readText(path.join(root, folder, manifest.fileName));
+  if (code === undefined) {
+    issues.push({ file: display(folder, manifest.fileName), message: `is missing (${folder}/ must contain the fileName from exercise.yaml)` });
+    return undefined;
+  }
+  return { fileName: manifest.fileName, code };
+}
+
+function readTests(dir: string, hidden: boolean, manifest: ExerciseManifest, display: Display, issues: FormatIssue[]): TestFile[] {
+  const ext = EXTENSION[manifest.language];
+  const rel = hidden ? ['tests', 'hidden'] : ['tests'];
+  const tests: TestFile[] = [];
+  for (const name of listFiles(dir)) {
+    if (!TEST_FILE.test(name)) {
+      issues.push({ file: display(...rel, name), message: `is not a test file: only *.test${ext} files are graded (tests cannot import helpers)` });
+    } else if (!name.endsWith(`.test${ext}`)) {
+      issues.push({ file: display(...rel, name), message: `must end in .test${ext} for a ${manifest.language} exercise` });
+    } else {
+      tests.push({ fileName: name, code: fs.readFileSync(path.join(dir, name), 'utf8'), hidden });
+    }
+  }
+  return tests;
+}
+
+function readWrong(root: string, manifest: ExerciseManifest, display: Display, issues: FormatIssue[]): SourceFile[] {
+  const ext = EXTENSION[manifest.language];
+  const wrong: SourceFile[] = [];
+  for (const name of listFiles(path.join(root, 'wrong'))) {
+    if (path.extname(name) !== ext) {
+      issues.push({ file: display('wrong', name), message: `must end in ${ext} for a ${manifest.language} exercise` });
+    } else {
+      wrong.push({ fileName: name, code: fs.readFileSync(path.join(root, 'wrong', name), 'utf8') });
+    }
+  }
+  return wrong;
+}

@@ -1,0 +1,92 @@
+// zod schemas for exercise.yaml and pack.yaml. Objects are strict so a typo such as `dificulty`
+// is reported as an unknown field instead of being silently ignored. Messages are phrased to read
+// after the field name: `difficulty: must be an integer from 1 to 5`.
+import { z } from 'zod';
+import type { ExerciseManifest, PackManifest, Requirements } from './types';
+
+/** Platform maxima for a single grading run (see GradeLimits in @questline/sandbox). */
+export const PLATFORM_LIMITS = { timeMs: 10_000, memoryMb: 256 } as const;
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// semver 2.0.0, including pre-release and build metadata.
+const SEMVER_PATTERN =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** A missing field says "is required" rather than zod's generic type error. */
+function says(text: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : text);
+}
+
+const slug = z
+  .string({ error: says('must be a string') })
+  .regex(SLUG_PATTERN, { error: 'must be kebab-case (lowercase letters, digits and single dashes)' });
+
+const text = z.string({ error: says('must be a string') }).trim().min(1, { error: 'must not be empty' });
+
+const language = z.enum(['javascript', 'typescript'], { error: says('must be "javascript" or "typescript"') });
+
+function boundedInt(min: number, max: number, unit = '') {
+  const message = `must be an integer from ${min} to ${max}${unit}`;
+  return z.number({ error: says(message) }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
+export const exerciseLimitsSchema = z.strictObject({
+  timeMs: boundedInt(1, PLATFORM_LIMITS.timeMs, ' ms (platform maximum)').optional(),
+  memoryMb: boundedInt(8, PLATFORM_LIMITS.memoryMb, ' MB (platform maximum)').optional(),
+});
+
+export const exerciseManifestSchema = z.strictObject({
+  slug,
+  title: text,
+  language,
+  difficulty: boundedInt(1, 5).transform((n) => n as ExerciseManifest['difficulty']),
+  xp: z
+    .number({ error: says('must be a positive integer') })
+    .int({ error: 'must be a positive integer' })
+    .positive({ error: 'must be a positive integer' }),
+  fileName: z
+    .string({ error: says('must be a file name') })
+    .regex(/^[A-Za-z0-9_.-]+\.(js|ts)$/, { error: 'must be a plain file name ending in .js or .ts (no folders)' }),
+  // Optional so a first draft can omit it; always an array once loaded.
+  hints: z.array(text, { error: 'must be a list of strings' }).default([]),
+  limits: exerciseLimitsSchema.optional(),
+  revealHiddenTestNames: z.boolean({ error: 'must be true or false' }).optional(),
+}) satisfies z.ZodType<ExerciseManifest, unknown>;
+
+const requirementsSchema = z.strictObject({
+  chapters: z.array(slug, { error: 'must be a list of chapter slugs' }).optional(),
+  exercises: z.array(slug, { error: 'must be a list of exercise slugs' }).optional(),
+}) satisfies z.ZodType<Requirements, unknown>;
+
+const percent = boundedInt(0, 100);
+
+export const packManifestSchema = z.strictObject({
+  slug,
+  title: text,
+  description: text,
+  version: z
+    .string({ error: says('must be a semver version such as 1.0.0') })
+    .regex(SEMVER_PATTERN, { error: 'must be a semver version such as 1.0.0' }),
+  authors: z.array(text, { error: says('must be a list of names') }).min(1, { error: 'must list at least one author' }),
+  languages: z
+    .array(language, { error: says('must be a list of languages') })
+    .min(1, { error: 'must list at least one language' }),
+  xp: z
+    .strictObject({ firstTryBonusPercent: percent.optional(), hintCostPercent: percent.optional() })
+    .optional(),
+  chapters: z
+    .array(
+      z.strictObject({
+        slug,
+        title: text,
+        requires: requirementsSchema.optional(),
+        exercises: z
+          .array(z.union([slug, z.strictObject({ slug, requires: requirementsSchema.optional() })]), {
+            error: says('must be a list of exercise folder names'),
+          })
+          .min(1, { error: 'must list at least one exercise' }),
+      }),
+      { error: says('must be a list of chapters') },
+    )
+    .min(1, { error: 'must list at least one chapter' }),
+}) satisfies z.ZodType<PackManifest, unknown>;

@@ -1,0 +1,205 @@
+// The in-isolate harness. The host runs this script in a fresh context before any learner code. It
+// takes the host's progress callback and job config off the global object, installs console, virtual
+// timers and the Jest globals (non-writable), locks down the intrinsics, and leaves a single control
+// function, which the host takes as a Reference and deletes from the global before loading learner code.
+//
+// Learner code can reach nothing here: the registry, results and callback live in closures, and the
+// only way out of the isolate is the JSON string the control function returns to the host.
+
+import { expect as jestExpect } from 'expect';
+import { ModuleMocker } from 'jest-mock';
+import { OutputCapture } from './output';
+import { VirtualTimers } from './timers';
+import { Registry, type Hooks } from './registry';
+import { Runner, type ExpectState } from './runner';
+import { describeError } from './errors';
+import { lockdown } from './lockdown';
+
+interface HarnessConfig {
+  visibleFiles: string[];
+  maxOutputChars: number;
+}
+
+type Global = Record<PropertyKey, unknown>;
+const global = globalThis as unknown as Global;
+const report = global.__questlineReport as (json: string) => void;
+const config = JSON.parse(global.__questlineConfig as string) as HarnessConfig;
+delete global.__questlineReport;
+delete global.__questlineConfig;
+const stringify = JSON.stringify;
+
+const output = new OutputCapture(config.maxOutputChars);
+const timers = new VirtualTimers();
+const registry = new Registry();
+let runner: Runner | null = null;
+
+// --- expect, with the calls that change global matcher behaviour limited to test-file load time ---
+const openExtend = jestExpect.extend;
+const openAddEqualityTesters = jestExpect.addEqualityTesters;
+const openSetState = jestExpect.setState;
+function onlyWhileLoadingTests<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
+  return ((...args: Parameters<F>) => {
+    if (!registry.isOpen) throw new Error(`expect.${name}() can only be called at the top level of a test file`);
+    return fn(...args);
+  }) as F;
+}
+jestExpect.extend = onlyWhileLoadingTests('extend', openExtend);
+jestExpect.addEqualityTesters = onlyWhileLoadingTests('addEqualityTesters', openAddEqualityTesters);
+jestExpect.setState = onlyWhileLoadingTests('setState', openSetState);
+const expectState: ExpectState = {
+  reset(testName) {
+    openSetState({ assertionCalls: 0, expectedAssertionsNumber: null, isExpectingAssertions: false, currentTestName: testName });
+  },
+  check() {
+    const { assertionCalls, expectedAssertionsNumber, isExpectingAssertions } = jestExpect.getState();
+    if (typeof expectedAssertionsNumber === 'number' && assertionCalls !== expectedAssertionsNumber) {
+      return `expect.assertions(${expectedAssertionsNumber})\n\nExpected ${expectedAssertionsNumber} assertion${expectedAssertionsNumber === 1 ? '' : 's'} to be called but received ${assertionCalls} assertion call${assertionCalls === 1 ? '' : 's'}.`;
+    }
+    if (isExpectingAssertions && assertionCalls === 0) {
+      return 'expect.hasAssertions()\n\nExpected at least one assertion to be called but received none.';
+    }
+    return null;
+  },
+};
+
+// --- describe / test / hooks ---
+function makeTest(skip: boolean) {
+  const test = (name: unknown, fn?: unknown) => registry.test(name, fn, skip);
+  return Object.assign(test, {
+    each: (table: unknown, ...values: unknown[]) => registry.each('test', table, values, skip),
+    skip: Object.assign((name: unknown, fn?: unknown) => registry.test(name, fn, true), {
+      each: (table: unknown, ...values: unknown[]) => registry.each('test', table, values, true),
+    }),
+    only: undefined as unknown,
+    todo: (name: unknown) => registry.test(name, undefined, true),
+    concurrent: undefined as unknown,
+    failing: undefined as unknown,
+  });
+}
+function makeDescribe() {
+  const describe = (name: unknown, fn: unknown) => registry.describe(name, fn, false);
+  return Object.assign(describe, {
+    each: (table: unknown, ...values: unknown[]) => registry.each('describe', table, values, false),
+    skip: Object.assign((name: unknown, fn: unknown) => registry.describe(name, fn, true), {
+      each: (table: unknown, ...values: unknown[]) => registry.each('describe', table, values, true),
+    }),
+    only: undefined as unknown,
+  });
+}
+const test = makeTest(false);
+// `.only` runs like a plain test: an authoring slip must never hide the other (possibly hidden) tests.
+test.only = test;
+test.concurrent = test;
+const describe = makeDescribe();
+describe.only = describe;
+const hook = (kind: keyof Hooks) => (fn: unknown) => registry.hook(kind, fn);
+
+// --- jest object ---
+const mocker = new ModuleMocker(globalThis);
+const jest = {
+  fn: mocker.fn.bind(mocker),
+  spyOn: mocker.spyOn.bind(mocker),
+  mocked: mocker.mocked.bind(mocker),
+  replaceProperty: mocker.replaceProperty.bind(mocker),
+  isMockFunction: mocker.isMockFunction.bind(mocker),
+  clearAllMocks: () => mocker.clearAllMocks(),
+  resetAllMocks: () => mocker.resetAllMocks(),
+  restoreAllMocks: () => mocker.restoreAllMocks(),
+  // Timers are always virtual here, so fake/real timers are the same clock.
+  useFakeTimers: () => jest,
+  useRealTimers: () => jest,
+  advanceTimersByTime: (ms: number) => timers.advanceBy(Number(ms)),
+  runAllTimers: () => timers.runAll(),
+  runOnlyPendingTimers: () => timers.runOnlyPending(),
+  clearAllTimers: () => timers.reset(),
+  getTimerCount: () => timers.pending,
+  setTimeout: () => jest,
+};
+
+const timerGlobals = timers.globals();
+const jestGlobals: Record<string, unknown> = {
+  describe, xdescribe: describe, fdescribe: describe,
+  // Exercism's runner un-skips xtest/xit; so do we.
+  test, it: test, xtest: test, xit: test, fit: test,
+  beforeAll: hook('beforeAll'), afterAll: hook('afterAll'), beforeEach: hook('beforeEach'), afterEach: hook('afterEach'),
+  expect: jestExpect, jest,
+};
+for (const name of Object.keys(jestGlobals)) Object.freeze(jestGlobals[name]);
+Object.freeze(test.skip);
+Object.freeze(describe.skip);
+Object.freeze(jestExpect);
+
+const fixedGlobals: Record<string, unknown> = { ...jestGlobals, ...timerGlobals, console: output.createConsole() };
+for (const name of Object.keys(fixedGlobals)) {
+  Object.defineProperty(global, name, { value: fixedGlobals[name], writable: false, enumerable: false, configurable: false });
+}
+
+// --- control channel (host only) ---
+function progress(index: number, total: number, result: unknown): void {
+  try {
+    report(stringify({ index, total, test: result }));
+  } catch {
+    // The host callback is fire-and-forget; losing a progress event only loses live streaming.
+  }
+}
+
+function finalJson(): string {
+  const results = runner ? runner.results : [];
+  const limitTestName = runner?.limitTestName;
+  return stringify({ tests: results, ...(limitTestName ? { limit: { kind: 'time', testName: limitTestName } } : {}) });
+}
+
+const commands: Record<string, (argument: string) => string> = {
+  openFile(argument) {
+    const { fileName, hidden } = JSON.parse(argument) as { fileName: string; hidden: boolean };
+    registry.openFile(fileName, hidden);
+    return '';
+  },
+  closeFile() {
+    registry.closeFile();
+    return '';
+  },
+  start() {
+    runner = new Runner(registry, output, expectState, config.visibleFiles, progress);
+    report(stringify({ registered: runner.results.map((r) => r.name) }));
+    const currentRunner = runner;
+    currentRunner.run().catch((error: unknown) => {
+      // Only a harness bug lands here; report it as a failure of the running test rather than hang.
+      currentRunner.limitTestName = null;
+      currentRunner.finished = true;
+      runnerCrash = describeError(error, []).message;
+    });
+    return '';
+  },
+  /** Advances the run: '' while it goes on, the results JSON when it is over. */
+  step() {
+    if (!runner) return finalJson();
+    if (runnerCrash !== null) throw new Error(`Harness failure: ${runnerCrash}`);
+    if (runner.finished) return finalJson();
+    if (timers.pending > 0) {
+      try {
+        timers.fireNext();
+      } catch (error) {
+        // An error thrown by a timer callback fails the test that is running, as in Jest.
+        if (runner.isWaiting) runner.failWaiting(error);
+      }
+      return '';
+    }
+    runner.abortNeverSettling();
+    return '';
+  },
+  /** Results so far, after the host stopped the run (time limit): the running test is named. */
+  snapshot() {
+    const name = runner?.currentTest?.fullName;
+    return stringify({ tests: runner ? runner.results : [], ...(name ? { limit: { kind: 'time', testName: name } } : {}) });
+  },
+};
+let runnerCrash: string | null = null;
+
+global.__questlineControl = (command: string, argument: string) => {
+  const handler = commands[command];
+  if (!handler) throw new Error(`unknown harness command ${command}`);
+  return handler(argument);
+};
+
+lockdown(global);

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Builds the two sandbox artefacts into dist/sandbox/ (or $QUESTLINE_SANDBOX_DIR):
+//   harness.js  the in-isolate harness: Jest's expect + jest-mock + our describe/test runner, as one
+//               script. Node built-ins and the packages that only serve terminals and files (chalk,
+//               jest-util, jest-message-util, react-is, ...) are swapped for small shims.
+//   child.js    the sandbox child process (CommonJS, isolated-vm left external).
+// Skips all work when every recorded input is older than the outputs. `--force` rebuilds.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = process.env.QUESTLINE_SANDBOX_DIR ?? path.join(root, 'dist/sandbox');
+const manifestPath = path.join(outDir, 'build-manifest.json');
+const srcDir = path.join(root, 'libs/sandbox/src');
+const shimDir = path.join(srcDir, 'harness/shims');
+const force = process.argv.includes('--force');
+
+function upToDate() {
+  if (force || !fs.existsSync(manifestPath)) return false;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+    for (const output of manifest.outputs) if (!fs.existsSync(path.join(outDir, output))) return false;
+    for (const input of [...manifest.inputs, fileURLToPath(import.meta.url)]) {
+      const stat = fs.statSync(path.resolve(root, input), { throwIfNoEntry: false });
+      if (!stat || stat.mtimeMs > manifest.builtAt) return false;
+    }
+    // A new file in the source tree (not yet an input) also triggers a build.
+    for (const entry of fs.readdirSync(srcDir, { recursive: true })) {
+      if (fs.statSync(path.join(srcDir, entry)).mtimeMs > manifest.builtAt) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Text patches to Jest's build output. Each must match, so a Jest upgrade cannot silently drop one. */
+const patches = [
+  {
+    file: /node_modules[\\/]expect[\\/]build[\\/]index\.js$/,
+    edits: [
+      // Jest keeps matchers, state and equality testers on globalThis[Symbol.for('$$jest-matchers-object')],
+      // where learner code could replace `toEqual`. Keep them in a private object instead.
+      [/globalThis\[JEST_MATCHERS_OBJECT\]/g, '__questlineMatchersStore[JEST_MATCHERS_OBJECT]'],
+      [/Object\.prototype\.hasOwnProperty\.call\(globalThis, JEST_MATCHERS_OBJECT\)/g, 'Object.prototype.hasOwnProperty.call(__questlineMatchersStore, JEST_MATCHERS_OBJECT)'],
+      [/Object\.defineProperty\(globalThis, JEST_MATCHERS_OBJECT,/g, 'Object.defineProperty(__questlineMatchersStore, JEST_MATCHERS_OBJECT,'],
+      // Register every genuine asymmetric matcher (see harness/genuine-asymmetric.ts).
+      [/\$\$typeof = Symbol\.for\('jest\.asymmetricMatcher'\);/g, "$$$$typeof = (__questlineGenuine.genuineAsymmetricMatchers.add(this), Symbol.for('jest.asymmetricMatcher'));"],
+    ],
+    prefix: 'var __questlineMatchersStore = {}; var __questlineGenuine = require("questline:genuine-asymmetric");\n',
+  },
+  {
+    file: /node_modules[\\/]@jest[\\/]expect-utils[\\/]build[\\/]index\.js$/,
+    edits: [[/return !!obj && isA\('Function', obj\.asymmetricMatch\);/g, 'return __questlineGenuine.isGenuineAsymmetricMatcher(obj);']],
+    prefix: 'var __questlineGenuine = require("questline:genuine-asymmetric");\n',
+  },
+];
+
+const shims = {
+  chalk: 'chalk.js',
+  'ansi-styles': 'ansi-styles.js',
+  'jest-util': 'jest-util.js',
+  'jest-message-util': 'jest-message-util.js',
+  '@jest/react-is-18': 'react-is.js',
+  '@jest/react-is-19': 'react-is.js',
+};
+
+const harnessPlugin = {
+  name: 'questline-harness',
+  setup(b) {
+    b.onResolve({ filter: /^questline:genuine-asymmetric$/ }, () => ({ path: path.join(srcDir, 'harness/genuine-asymmetric.ts') }));
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (shims[args.path]) return { path: path.join(shimDir, shims[args.path]) };
+      // Any Node built-in a dependency names resolves to an empty object: nothing may reach the host.
+      const bare = args.path.replace(/^node:/, '');
+      if (['util', 'util/types', 'tty', 'os', 'path', 'fs', 'constants', 'module', 'assert', 'stream', 'url', 'process', 'graceful-fs'].includes(bare)) {
+        return { path: path.join(shimDir, 'empty.js') };
+      }
+      return undefined;
+    });
+    b.onLoad({ filter: /node_modules[\\/](expect|@jest[\\/]expect-utils)[\\/]build[\\/]index\.js$/ }, async (args) => {
+      const patch = patches.find((p) => p.file.test(args.path));
+      let text = await fs.promises.readFile(args.path, 'utf8');
+      for (const [pattern, replacement] of patch.edits) {
+        if (!pattern.test(text)) throw new Error(`build-sandbox: patch ${pattern} no longer matches ${args.path}`);
+        text = text.replace(pattern, replacement);
+      }
+      return { contents: patch.prefix + text, loader: 'js' };
+    });
+  },
+};
+
+async function main() {
+  if (upToDate()) {
+    console.log(`build-sandbox: ${path.relative(root, outDir)} is up to date`);
+    return;
+  }
+  const started = Date.now();
+  fs.mkdirSync(outDir, { recursive: true });
+  const common = { bundle: true, logLevel: 'warning', metafile: true, absWorkingDir: root, legalComments: 'none' };
+  const harness = await build({
+    ...common,
+    entryPoints: [path.join(srcDir, 'harness/index.ts')],
+    outfile: path.join(outDir, 'harness.js'),
+    format: 'iife',
+    platform: 'neutral',
+    mainFields: ['main', 'module'],
+    target: 'es2023',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: '"use strict";' },
+    plugins: [harnessPlugin],
+  });
+  const child = await build({
+    ...common,
+    entryPoints: [path.join(srcDir, 'child/main.ts')],
+    outfile: path.join(outDir, 'child.js'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node24',
+    external: ['isolated-vm'],
+    sourcemap: 'inline',
+  });
+  const inputs = [...new Set([...Object.keys(harness.metafile.inputs), ...Object.keys(child.metafile.inputs)])];
+  fs.writeFileSync(manifestPath, JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js'], inputs }, null, 1));
+  const size = fs.statSync(path.join(outDir, 'harness.js')).size;
+  console.log(`build-sandbox: built ${path.relative(root, outDir)} in ${Date.now() - started} ms (harness ${(size / 1024).toFixed(0)} KB)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
