@@ -4,6 +4,7 @@
 //               script. Node built-ins and the packages that only serve terminals and files (chalk,
 //               jest-util, jest-message-util, react-is, ...) are swapped for small shims.
 //   child.js    the sandbox child process (CommonJS, isolated-vm left external).
+//   grader.js   the public API (createGrader, ...) as CommonJS, for plain-Node scripts (the benchmark).
 // Skips all work when every recorded input is older than the outputs. `--force` rebuilds.
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -109,6 +110,8 @@ async function main() {
     mainFields: ['main', 'module'],
     target: 'es2023',
     minify: true,
+    // Class names show in learner-facing messages (`TypeError: ...`), so keep them through minification.
+    keepNames: true,
     define: { 'process.env.NODE_ENV': '"production"' },
     banner: { js: '"use strict";' },
     plugins: [harnessPlugin],
@@ -123,8 +126,18 @@ async function main() {
     external: ['isolated-vm'],
     sourcemap: 'inline',
   });
-  const inputs = [...new Set([...Object.keys(harness.metafile.inputs), ...Object.keys(child.metafile.inputs)])];
-  fs.writeFileSync(manifestPath, JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js'], inputs }, null, 1));
+  // The grader API as one CommonJS file, for plain-Node scripts such as scripts/bench-sandbox.mjs.
+  const grader = await build({
+    ...common,
+    entryPoints: [path.join(srcDir, 'index.ts')],
+    outfile: path.join(outDir, 'grader.js'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node24',
+    external: ['isolated-vm'],
+  });
+  const inputs = [...new Set([harness, child, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
+  fs.writeFileSync(manifestPath, JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js', 'grader.js'], inputs }, null, 1));
   const size = fs.statSync(path.join(outDir, 'harness.js')).size;
   console.log(`build-sandbox: built ${path.relative(root, outDir)} in ${Date.now() - started} ms (harness ${(size / 1024).toFixed(0)} KB)`);
 }

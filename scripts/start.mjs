@@ -12,6 +12,8 @@
 // Environment: PORT (3000), DATABASE_URL, REDIS_URL, QUEUE_BACKEND, QUESTLINE_DATA_DIR (.data),
 // QUESTLINE_PG_PORT (54329), QUESTLINE_START_TIMEOUT_MS (90000), QUESTLINE_SKIP_BUILD=1,
 // QUESTLINE_LOG_FORMAT=json (raw pino lines), plus everything the apps read (JWT_SECRET, LOG_LEVEL...).
+// For testing the launcher itself: QUESTLINE_API_ENTRY / QUESTLINE_WORKER_ENTRY replace the built
+// entry points. Helpers live in scripts/start/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';

@@ -16,6 +16,8 @@ export function stopActiveBuild() {
   if (activeBuild && activeBuild.exitCode === null) activeBuild.kill('SIGTERM');
 }
 
+// Tests and docs are not part of the build: editing them must not trigger one.
+const IGNORED_FILES = /(\.(e2e-)?spec\.[cm]?[jt]sx?|\.test\.[cm]?[jt]sx?|\.md)$/;
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git', '.data', 'coverage']);
 
 /** The newest file under `target` (a file or a folder) as { file, mtimeMs }. */
@@ -31,7 +33,7 @@ function newest(target, excluded = new Set()) {
     if (stat.isDirectory()) {
       if (excluded.has(entry) || SKIP_DIRS.has(path.basename(entry))) return;
       for (const name of fs.readdirSync(entry)) visit(path.join(entry, name));
-    } else if (stat.mtimeMs > best.mtimeMs) {
+    } else if (stat.mtimeMs > best.mtimeMs && !IGNORED_FILES.test(entry)) {
       best = { file: entry, mtimeMs: stat.mtimeMs };
     }
   };

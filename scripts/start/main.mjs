@@ -111,7 +111,7 @@ export async function main(root) {
     child.on('error', (err) => crash(new Error(`could not start ${name}: ${err.message}`)));
     exited.then(({ code, sig }) => {
       if (stopping) return;
-      fail(`${name} exited unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}). Its last lines:\n${tail}`);
+      fail(`${name} exited unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}). ${tail.lines.length ? `Its last lines:\n${tail}` : 'It printed nothing.'}`);
       void shutdown(1, 'stopping everything.');
     });
     children.set(name, { child, tail, exited });
@@ -199,7 +199,7 @@ export async function main(root) {
       if (response.status === 200) break;
     } catch {}
     if (Date.now() > deadline) {
-      fail(`The api did not answer ${healthUrl} with 200 within ${startTimeoutMs / 1000} s. Its last lines:\n${api.tail}`);
+      fail(`The api did not answer ${healthUrl} with 200 within ${startTimeoutMs / 1000} s. ${api.tail.lines.length ? `Its last lines:\n${api.tail}` : 'It printed nothing.'}`);
       await shutdown(1);
       return;
     }

@@ -48,8 +48,11 @@ describe('socket.io /live gateway', () => {
     const bob = await registerUser(api);
     const aliceSocket = track(connect(api, { token: alice.accessToken }));
     const bobSocket = track(connect(api, { token: bob.accessToken }));
-    expect(await nextEvent(aliceSocket, 'ready')).toEqual({ userId: alice.id });
-    expect(await nextEvent(bobSocket, 'ready')).toEqual({ userId: bob.id });
+    // Listen before awaiting either: both may be ready in any order.
+    const aliceReady = nextEvent(aliceSocket, 'ready');
+    const bobReady = nextEvent(bobSocket, 'ready');
+    expect(await aliceReady).toEqual({ userId: alice.id });
+    expect(await bobReady).toEqual({ userId: bob.id });
 
     const bobGot: unknown[] = [];
     bobSocket.on('test.event', (payload) => bobGot.push(payload));

@@ -24,6 +24,17 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `promise`, or null after `ms`; the timer never outlives the race (no open handle for Jest). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -99,7 +110,7 @@ class Launcher {
   async stop(): Promise<number | null> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
     this.child.kill('SIGINT');
-    const result = await Promise.race([this.exited, sleep(STOP_TIMEOUT_MS).then(() => null)]);
+    const result = await within(this.exited, STOP_TIMEOUT_MS);
     if (!result) {
       this.child.kill('SIGKILL');
       throw new Error(`npm start did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGINT:\n${this.lastLines()}`);
@@ -142,7 +153,7 @@ describe('npm start (embedded PostgreSQL, no DATABASE_URL)', () => {
     for (const launcher of launchers) {
       if (launcher.child.exitCode === null && launcher.child.signalCode === null) {
         launcher.child.kill('SIGINT');
-        await Promise.race([launcher.exited, sleep(20_000)]);
+        await within(launcher.exited, 20_000);
         launcher.child.kill('SIGKILL');
       }
     }

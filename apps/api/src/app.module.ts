@@ -4,6 +4,10 @@ import type { DestinationStream } from 'pino';
 import { AppConfigModule, type AppConfig } from '@questline/config';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { ExercisesModule } from './exercises/exercises.module';
+import { PacksModule } from './packs/packs.module';
+import { AppEventsModule } from './common/app-events';
 import { loggerParams } from './common/logging';
 import { DatabaseModule } from './database.module';
 import { HealthModule } from './health/health.module';
@@ -17,7 +21,7 @@ export interface ApiModuleOptions {
 }
 
 /** Feature modules go in FEATURE_MODULES; infrastructure stays in forRoot. */
-const FEATURE_MODULES = [AuthModule, UsersModule, AdminModule, HealthModule, LiveModule];
+const FEATURE_MODULES = [AuthModule, UsersModule, AdminModule, HealthModule, LiveModule, CatalogModule, ExercisesModule, PacksModule];
 
 @Module({})
 export class AppModule {
@@ -29,6 +33,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config.logLevel, options.logStream)),
         DatabaseModule,
         QueueModule,
+        AppEventsModule,
         ...FEATURE_MODULES,
       ],
     };

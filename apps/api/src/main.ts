@@ -6,10 +6,11 @@ import { createApiApp } from './app.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // Convenience for local runs; in production the database usually exists and this is a no-op.
+  // Convenience for local runs. Managed servers may forbid the `postgres` maintenance database;
+  // then just carry on: TypeORM's own connect reports a missing or unreachable database.
   await ensureDatabaseExists(config.databaseUrl).catch((error: unknown) => {
-    throw new Error(
-      `Cannot reach PostgreSQL at DATABASE_URL=${redactUrl(config.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`,
+    new Logger('Bootstrap').warn(
+      `could not check/create the database of DATABASE_URL=${redactUrl(config.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`,
     );
   });
   const app = await createApiApp(config);

@@ -5,7 +5,12 @@ import { z } from 'zod';
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/questline';
 
 /** Positive integer read from a string env var. */
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 const url = (protocols: string[]) =>
   z.string().refine(

@@ -3,3 +3,5 @@ export * from './migrations';
 export * from './data-source-options';
 export * from './migrate';
 export * from './ensure-database';
+export * from './catalog';
+export * from './gamification';

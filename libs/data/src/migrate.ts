@@ -1,11 +1,12 @@
-import type { DataSource } from 'typeorm';
+import { MigrationExecutor, type DataSource } from 'typeorm';
 
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK_KEY = 4_207_311;
 
 /**
  * Run pending migrations under a PostgreSQL advisory lock, so several api processes starting at
- * once migrate one after the other instead of racing on CREATE TABLE.
+ * once migrate one after the other instead of racing on CREATE TABLE. The migrations run on the
+ * connection that holds the lock: needing a second one could deadlock a small, busy pool.
  */
 export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
@@ -13,7 +14,9 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'each';
+      const applied = await executor.executePendingMigrations();
       return applied.map((m) => m.name);
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);

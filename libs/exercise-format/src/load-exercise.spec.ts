@@ -59,7 +59,7 @@ describe('loadExercise', () => {
       ['a.test.js', false],
       ['two-fer.test.js', false],
     ]);
-    expect(exercise.hiddenTests.map((t) => [t.fileName, t.hidden])).toEqual([['names.test.js', true]]);
+    expect(exercise.hiddenTests.map((t) => [t.fileName, t.hidden])).toEqual([['hidden/names.test.js', true]]);
     expect(exercise.wrong.map((w) => w.fileName)).toEqual(['always-you.js']);
     expect(exercise.instructions).toContain('# Two-fer');
   });
@@ -104,12 +104,12 @@ describe('loadExercise', () => {
 
   it('rejects test and wrong files with the wrong extension', () => {
     const lines = checkExercise(
-      make(twoFer({ 'tests/extra.test.ts': '', 'tests/helper.js': '', 'wrong/bad.ts': '', 'tests/hidden/two-fer.test.js': '' })),
+      make(twoFer({ 'tests/extra.test.ts': '', 'tests/helper.js': '', 'wrong/bad.ts': '', 'tests/hidden/x.spec.js': '' })),
     ).issues.map(formatIssue);
     expect(lines).toEqual([
       expect.stringMatching(/^basics\/two-fer\/tests\/extra\.test\.ts: must end in \.test\.js/),
       expect.stringMatching(/^basics\/two-fer\/tests\/helper\.js: is not a test file/),
-      expect.stringMatching(/^basics\/two-fer\/tests\/hidden\/two-fer\.test\.js: has the same name as a visible test/),
+      expect.stringMatching(/^basics\/two-fer\/tests\/hidden\/x\.spec\.js: is not a test file/),
       expect.stringMatching(/^basics\/two-fer\/wrong\/bad\.ts: must end in \.js/),
     ]);
   });
@@ -139,6 +139,15 @@ describe('loadExercise', () => {
 });
 
 describe('toGradeRequest', () => {
+  it('keeps a hidden test file distinct from a visible one with the same name', () => {
+    const exercise = loadExercise(make(twoFer({ 'tests/hidden/two-fer.test.js': 'test("h", () => {});\n' })));
+    expect(toGradeRequest(exercise, '', { includeHidden: true }).tests.map((t) => [t.fileName, t.hidden])).toEqual([
+      ['two-fer.test.js', false],
+      ['hidden/names.test.js', true],
+      ['hidden/two-fer.test.js', true],
+    ]);
+  });
+
   it('puts visible tests first, adds hidden ones only when asked, and carries limits', () => {
     const exercise = loadExercise(make(twoFer()));
     const run = toGradeRequest(exercise, 'code');
@@ -149,7 +158,7 @@ describe('toGradeRequest', () => {
       limits: { timeMs: 3000 },
     });
     const submit = toGradeRequest(exercise, 'code', { includeHidden: true });
-    expect(submit.tests.map((t) => t.fileName)).toEqual(['two-fer.test.js', 'names.test.js']);
+    expect(submit.tests.map((t) => t.fileName)).toEqual(['two-fer.test.js', 'hidden/names.test.js']);
     expect(submit.tests[1].hidden).toBe(true);
   });
 

@@ -84,13 +84,15 @@ describe('validatePack', () => {
     const bad = packYaml
       .replace('authors: [Ada]', 'authors: []')
       .replace('languages: [javascript, typescript]', 'languages: [python]')
-      .replace('exercises: [two-fer, leap]', 'exercises: [two-fer, Leap_2]');
+      .replace('exercises: [two-fer, leap]', 'exercises: [two-fer, Leap_2, 3, { slug: leap, requries: {} }]');
     const lines = validatePack(validPack({ 'pack.yaml': bad })).map(formatIssue);
     expect(lines).toEqual(
       expect.arrayContaining([
         'pack.yaml: authors: must list at least one author',
         'pack.yaml: languages[0]: must be "javascript" or "typescript"',
         'pack.yaml: chapters[0].exercises[1]: must be kebab-case (lowercase letters, digits and single dashes)',
+        'pack.yaml: chapters[0].exercises[2]: must be a folder name or an object with a slug',
+        'pack.yaml: chapters[0].exercises[3].requries: unknown field (check the spelling)',
       ]),
     );
   });

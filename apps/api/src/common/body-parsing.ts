@@ -43,5 +43,7 @@ const bodyErrorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => 
   const code = status >= 400 && status < 500 ? status : 400;
   // pino-http is not reached for these requests, so note them here (no body content).
   logger.warn(`${req.method} ${req.path} → ${code}: ${message} (request ${String(req.id)})`);
+  // The body may be partly unread (413, aborted): close the connection rather than reuse it.
+  res.setHeader('Connection', 'close');
   res.status(code).json(errorBody(code, message));
 };

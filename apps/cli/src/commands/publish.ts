@@ -1,15 +1,163 @@
-// Placeholder: the `pack publish` command is written by another engineer and replaces this file.
+// `questline pack publish <dir> --api <url> --token <token>`: validate and grade the pack locally
+// (the same checks the server runs, so an author finds problems without a round trip), then upload
+// it as a .tar.gz to POST /api/packs with a progress bar.
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
 import type { Command } from 'commander';
+import * as tar from 'tar';
+import { consoleOutput, paint, type Output } from '../output';
+import { runPackTest } from '../pack-test';
+import { runPackValidate } from '../pack-validate';
 import { commandGroup } from './group';
+
+export interface PublishOptions {
+  api: string;
+  token: string;
+  out: Output;
+  /** Skip `pack test` (the server grades anyway); validation always runs. */
+  skipTests?: boolean;
+  /** Where the progress bar goes (default: stderr when it is a terminal). */
+  progress?: (sent: number, total: number) => void;
+}
+
+export interface PublishOutcome {
+  ok: boolean;
+  status?: number;
+  body?: unknown;
+}
+
+/** Files that never belong in an upload. */
+const SKIP = new Set(['.git', 'node_modules', '.DS_Store']);
+
+export async function packArchive(dir: string): Promise<Buffer> {
+  const entries = fs.readdirSync(dir).filter((name) => !SKIP.has(name));
+  const chunks: Buffer[] = [];
+  const stream = tar.create(
+    { gzip: true, cwd: dir, portable: true, filter: (p) => !p.split('/').some((part) => SKIP.has(part)) },
+    entries,
+  );
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+function terminalProgress(sent: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const share = total === 0 ? 1 : sent / total;
+  const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '-');
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(2);
+  process.stderr.write(`\r[${bar}] ${Math.round(share * 100)}% ${mb(sent)}/${mb(total)} MB${sent >= total ? '\n' : ''}`);
+}
+
+/** Multipart POST written in chunks, so the progress bar moves with the bytes actually sent. */
+function upload(url: URL, token: string, archive: Buffer, progress: (sent: number, total: number) => void): Promise<{ status: number; body: unknown }> {
+  const boundary = `----questline${Date.now().toString(16)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="pack"; filename="pack.tar.gz"\r\nContent-Type: application/gzip\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const total = head.length + archive.length + tail.length;
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': total },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => parts.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(parts).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // not JSON: keep the text for the message
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      },
+    );
+    req.on('error', reject);
+    let sent = 0;
+    const send = (chunk: Buffer) => {
+      sent += chunk.length;
+      req.write(chunk);
+      progress(sent, total);
+    };
+    send(head);
+    for (let offset = 0; offset < archive.length; offset += 64 * 1024) send(archive.subarray(offset, offset + 64 * 1024));
+    send(tail);
+    req.end();
+  });
+}
+
+function field(body: unknown, key: string): unknown {
+  return typeof body === 'object' && body !== null && key in body ? (body as Record<string, unknown>)[key] : undefined;
+}
+
+export async function runPackPublish(dir: string, options: PublishOptions): Promise<PublishOutcome> {
+  const { out } = options;
+  const root = path.resolve(dir);
+  out.log(paint(out, 'bold', `Validating ${dir}`));
+  if (runPackValidate(root, { out }).issues.length > 0) {
+    out.error('Not uploaded: fix the problems above first.');
+    return { ok: false };
+  }
+  if (!options.skipTests) {
+    out.log(paint(out, 'bold', 'Grading every exercise locally'));
+    const summary = await runPackTest(root, { out });
+    if (summary.failed > 0 || summary.exercises.length === 0) {
+      out.error('Not uploaded: the server would refuse this pack (see above).');
+      return { ok: false };
+    }
+  }
+  const archive = await packArchive(root);
+  const url = new URL('/api/packs', options.api);
+  out.log(paint(out, 'bold', `Uploading ${(archive.length / 1024).toFixed(1)} KB to ${url.origin}`));
+  const { status, body } = await upload(url, options.token, archive, options.progress ?? terminalProgress);
+
+  if (status === 201) {
+    out.log(paint(out, 'green', `Published ${String(field(body, 'slug'))} ${String(field(body, 'version'))} (${String(field(body, 'exerciseCount'))} exercises)`));
+    return { ok: true, status, body };
+  }
+  out.error(paint(out, 'red', `Refused (${status}): ${String(field(body, 'message') ?? body)}`));
+  const report = field(body, 'report');
+  if (Array.isArray(report)) {
+    for (const entry of report) {
+      const where = [field(entry, 'file') ?? field(entry, 'exercise'), field(entry, 'field')].filter(Boolean).join(': ');
+      out.error(`  ${where ? `${String(where)}: ` : ''}${String(field(entry, 'message'))}`);
+    }
+  }
+  return { ok: false, status, body };
+}
 
 export function register(program: Command): void {
   commandGroup(program, 'pack', 'Check, test and convert exercise packs')
     .command('publish')
-    .description('Upload a pack to a Questline server (not available yet)')
-    .argument('[dir]', 'pack folder')
-    .allowUnknownOption()
-    .action(() => {
-      process.stderr.write('pack publish: not available yet\n');
-      process.exitCode = 1;
+    .description('Validate and test a pack locally, then upload it to a Questline server (instructor token)')
+    .argument('<dir>', 'pack folder (with pack.yaml)')
+    .option('--api <url>', 'server base URL (default: $QUESTLINE_API or http://localhost:3000)')
+    .option('--token <token>', 'instructor access token (default: $QUESTLINE_TOKEN)')
+    .option('--skip-tests', 'do not grade locally first (the server still grades)')
+    .action(async (dir: string, opts: { api?: string; token?: string; skipTests?: boolean }) => {
+      const token = opts.token ?? process.env.QUESTLINE_TOKEN;
+      if (!token) {
+        consoleOutput.error('pack publish: pass --token <token> (or set QUESTLINE_TOKEN)');
+        process.exitCode = 1;
+        return;
+      }
+      const api = opts.api ?? process.env.QUESTLINE_API ?? 'http://localhost:3000';
+      try {
+        const outcome = await runPackPublish(dir, { api, token, out: consoleOutput, skipTests: opts.skipTests });
+        process.exitCode = outcome.ok ? 0 : 1;
+      } catch (error) {
+        consoleOutput.error(`pack publish: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      }
     });
 }

@@ -1,5 +1,6 @@
 // Every migration class, in order. Add yours at the end: timestamped class name
 // (`<Name><unix ms>`), file `<unix ms>-<Name>.ts`, a real down().
 import { CreateUsers1763740000000 } from './1763740000000-CreateUsers';
+import { CreateCatalog1795280940260 } from './1795280940260-CreateCatalog';
 
-export const MIGRATIONS = [CreateUsers1763740000000];
+export const MIGRATIONS = [CreateUsers1763740000000, CreateCatalog1795280940260];

@@ -35,13 +35,13 @@ export function visibleFrames(stack: string, visibleFiles: readonly string[]): s
   return frames;
 }
 
-function headline(thrown: unknown): string {
+function headline(thrown: unknown, isAssertion: boolean): string {
   if (thrown === null || (typeof thrown !== 'object' && typeof thrown !== 'function')) {
     return `Thrown: ${typeof thrown === 'string' ? JSON.stringify(thrown) : String(thrown)}`;
   }
   const message = stringOrEmpty(read(thrown, 'message'));
   const name = stringOrEmpty(read(thrown, 'name')) || 'Error';
-  return name === 'JestAssertionError' || name === 'AssertionError' ? message : `${name}: ${message}`;
+  return isAssertion ? message : `${name}: ${message}`;
 }
 
 export function describeError(thrown: unknown, visibleFiles: readonly string[]): DescribedError {
@@ -49,7 +49,7 @@ export function describeError(thrown: unknown, visibleFiles: readonly string[]):
   let isAssertion = false;
   try {
     isAssertion = read(thrown, 'matcherResult') !== undefined;
-    text = headline(thrown);
+    text = headline(thrown, isAssertion);
     const frames = visibleFrames(stringOrEmpty(read(thrown, 'stack')), visibleFiles);
     if (frames.length > 0) text += `\n\n${frames.join('\n')}`;
   } catch {

@@ -1,5 +1,5 @@
 // The in-isolate harness. The host runs this script in a fresh context before any learner code. It
-// takes the host's progress callback and job config off the global object, installs console, virtual
+// takes the host's progress callback off the global object, installs console, virtual
 // timers and the Jest globals (non-writable), locks down the intrinsics, and leaves a single control
 // function, which the host takes as a Reference and deletes from the global before loading learner code.
 //
@@ -23,12 +23,12 @@ interface HarnessConfig {
 type Global = Record<PropertyKey, unknown>;
 const global = globalThis as unknown as Global;
 const report = global.__questlineReport as (json: string) => void;
-const config = JSON.parse(global.__questlineConfig as string) as HarnessConfig;
+// The host may prepare an isolate before its job arrives; the job's settings come later (`configure`).
+const config: HarnessConfig = { visibleFiles: [], maxOutputChars: 65536 };
 delete global.__questlineReport;
-delete global.__questlineConfig;
 const stringify = JSON.stringify;
 
-const output = new OutputCapture(config.maxOutputChars);
+const output = new OutputCapture();
 const timers = new VirtualTimers();
 const registry = new Registry();
 let runner: Runner | null = null;
@@ -124,10 +124,9 @@ const jestGlobals: Record<string, unknown> = {
   beforeAll: hook('beforeAll'), afterAll: hook('afterAll'), beforeEach: hook('beforeEach'), afterEach: hook('afterEach'),
   expect: jestExpect, jest,
 };
-for (const name of Object.keys(jestGlobals)) Object.freeze(jestGlobals[name]);
+for (const name of Object.keys(jestGlobals)) if (name !== 'expect') Object.freeze(jestGlobals[name]);
 Object.freeze(test.skip);
 Object.freeze(describe.skip);
-Object.freeze(jestExpect);
 
 const fixedGlobals: Record<string, unknown> = { ...jestGlobals, ...timerGlobals, console: output.createConsole() };
 for (const name of Object.keys(fixedGlobals)) {
@@ -150,6 +149,12 @@ function finalJson(): string {
 }
 
 const commands: Record<string, (argument: string) => string> = {
+  configure(argument) {
+    const { visibleFiles, maxOutputChars } = JSON.parse(argument) as HarnessConfig;
+    config.visibleFiles = visibleFiles.map(String);
+    output.maxTotalChars = Number(maxOutputChars);
+    return '';
+  },
   openFile(argument) {
     const { fileName, hidden } = JSON.parse(argument) as { fileName: string; hidden: boolean };
     registry.openFile(fileName, hidden);
@@ -161,7 +166,7 @@ const commands: Record<string, (argument: string) => string> = {
   },
   start() {
     runner = new Runner(registry, output, expectState, config.visibleFiles, progress);
-    report(stringify({ registered: runner.results.map((r) => r.name) }));
+    report(stringify({ registered: runner.results.map((r) => r.name), hidden: runner.results.map((r) => r.hidden) }));
     const currentRunner = runner;
     currentRunner.run().catch((error: unknown) => {
       // Only a harness bug lands here; report it as a failure of the running test rather than hang.
@@ -202,4 +207,5 @@ global.__questlineControl = (command: string, argument: string) => {
   return handler(argument);
 };
 
-lockdown(global);
+// `expect.extend` (allowed only while a test file loads) adds properties to expect and expect.not.
+lockdown(global, [jestExpect, jestExpect.not]);

@@ -1,12 +1,8 @@
-// NOTE FOR THE OWNER OF THIS AREA: at 17:01 UTC a second helper, started with the same brief, created
-// this file by mistake and overwrote your version. It has been rewritten to match your call site in
-// index.ts (`lockdown(global)`, global object left extensible so the host can delete the control
-// function). Please check it or replace it with your own; that helper has stopped editing this area.
-//
 // Runs inside the isolate, after the harness has installed its globals and before any learner code.
-// Freezes the shared intrinsics (constructors, prototypes, hidden iterator/generator prototypes) and
-// the global object itself, so learner code cannot patch `Object.is`, `Array.prototype.push`,
-// `expect`, `console` or a global binding that Jest's matchers look up at call time.
+// Freezes the shared intrinsics (constructors, prototypes, hidden iterator/generator prototypes, and
+// every object the global object holds, the harness's own globals included), so learner code cannot
+// patch `Object.is`, `Array.prototype.push`, `expect`, `console`, or anything Jest's matchers look up
+// at call time.
 //
 // Freezing alone breaks ordinary code through the "override mistake" (assigning `this.name` in an
 // Error subclass, `Foo.prototype.toString = ...`): assignment to an own property shadowing a frozen
@@ -16,7 +12,6 @@
 
 const { defineProperty, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, freeze, getPrototypeOf } =
   Object;
-const { apply } = Reflect;
 
 /** Properties whose override is common enough in learner code that freezing must not break it. */
 const OVERRIDABLE: Record<string, readonly string[]> = {
@@ -103,16 +98,30 @@ function collectIntrinsics(global: typeof globalThis): Set<object> {
   return roots;
 }
 
+/** Makes every existing property permanent without freezing: new properties can still be added. */
+function lockProperties(target: object): void {
+  for (const key of [...getOwnPropertyNames(target), ...getOwnPropertySymbols(target)]) {
+    const desc = getOwnPropertyDescriptor(target, key);
+    if (!desc?.configurable) continue;
+    defineProperty(target, key, 'value' in desc ? { writable: false, configurable: false } : { configurable: false });
+  }
+}
+
 /**
  * Freeze the built-ins reachable from `global`. The global object itself stays extensible and its
  * harness-installed bindings are whatever the caller made them (index.ts defines them non-writable).
+ * `extensible` objects (Jest's `expect` and `expect.not`, to which `expect.extend` adds matchers) are
+ * not frozen: their existing properties are made permanent instead.
  */
-export function lockdown(globalObject: object): void {
+export function lockdown(globalObject: object, extensible: readonly object[] = []): void {
   const global = globalObject as typeof globalThis;
   // WebAssembly memory is not counted by the isolate's memory limit; learners never need it.
   delete (global as { WebAssembly?: unknown }).WebAssembly;
   // Cleanup callbacks run as isolate tasks outside any call's timeout (SANDBOX.md §1.4).
   delete (global as { FinalizationRegistry?: unknown }).FinalizationRegistry;
+  // Shared memory and Atomics.wait serve no exercise and only widen what learner code can do.
+  delete (global as { SharedArrayBuffer?: unknown }).SharedArrayBuffer;
+  delete (global as { Atomics?: unknown }).Atomics;
 
   const intrinsics = collectIntrinsics(global);
   for (const [name, keys] of Object.entries(OVERRIDABLE)) {
@@ -123,10 +132,9 @@ export function lockdown(globalObject: object): void {
     const ctor = (global as unknown as Record<string, { prototype: object } | undefined>)[name];
     if (ctor) for (const key of OVERRIDABLE.Error) tameOverride(ctor.prototype, key);
   }
+  for (const value of extensible) {
+    intrinsics.delete(value);
+    lockProperties(value);
+  }
   for (const value of intrinsics) freeze(value);
-}
-
-/** Apply `fn` with captured Reflect.apply, immune to later tampering with Function.prototype. */
-export function callWith<T>(fn: (...args: never[]) => T, self: unknown, args: readonly unknown[]): T {
-  return apply(fn as (...a: unknown[]) => T, self, args as unknown[]);
 }

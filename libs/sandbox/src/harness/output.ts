@@ -12,7 +12,8 @@ export class OutputCapture {
   private totalChars = 0;
   private currentTest = -1;
 
-  constructor(private readonly maxTotalChars: number) {}
+  /** Set per job by the host (`configure`), before any learner code runs. */
+  maxTotalChars = 65536;
 
   /** Output between tests (module top level, hooks outside tests) is attributed to no test. */
   setCurrentTest(index: number): void {

@@ -1,25 +1,31 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import type { Socket } from 'socket.io';
 import { DomainError, ERROR_STATUS } from './domain-error';
 import { ErrorBody, errorBody } from './error-body';
 
 /**
- * The single HTTP exception filter: DomainError → its status; HttpException (validation, 404,
+ * The single exception filter: DomainError → its status; HttpException (validation, 404,
  * throttling, ...) → its status with a flat string message; anything else → 500 with a generic
  * message, logged with its stack here and never sent to the client.
- * WebSocket contexts are left to the gateway (it refuses at connect; see live.gateway.ts).
+ * In socket.io message handlers the same body is emitted to the client as an `exception` event
+ * (Nest's convention). Connection refusals happen earlier, in the gateway middleware.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw exception;
-    const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500 && !(exception instanceof DomainError)) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
+    if (host.getType() === 'ws') {
+      host.switchToWs().getClient<Socket>().emit('exception', { status: 'error', ...body });
+      return;
+    }
+    if (host.getType() !== 'http') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
   }

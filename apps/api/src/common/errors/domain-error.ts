@@ -15,6 +15,11 @@ export enum ErrorCode {
   InvalidInput = 'INVALID_INPUT',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   Unavailable = 'UNAVAILABLE',
+  // catalog & packs
+  ExerciseLocked = 'EXERCISE_LOCKED',
+  NoHintsLeft = 'NO_HINTS_LEFT',
+  PackInvalid = 'PACK_INVALID',
+  PackVersionConflict = 'PACK_VERSION_CONFLICT',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -27,6 +32,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.InvalidInput]: 400,
   [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.Unavailable]: 503,
+  [ErrorCode.ExerciseLocked]: 403,
+  [ErrorCode.NoHintsLeft]: 409,
+  [ErrorCode.PackInvalid]: 422,
+  [ErrorCode.PackVersionConflict]: 409,
 };
 
 /** An expected failure with a code and a message safe to show to the client. */

@@ -1,11 +1,13 @@
-// Mistake: rotates the caller's array in place, one step at a time: it mutates the input and
-// takes O(n * k) time.
+// Mistake: rotates the caller's array in place, one step at a time (pop/unshift), so the input
+// is changed and the result is the very same array object.
 export function rotate(items, k) {
-  if (items.length === 0) return items;
-  if (k >= 0) {
-    for (let i = 0; i < k; i++) items.unshift(items.pop());
+  const n = items.length;
+  if (n === 0) return items;
+  const steps = k % n;
+  if (steps >= 0) {
+    for (let i = 0; i < steps; i++) items.unshift(items.pop());
   } else {
-    for (let i = 0; i < -k; i++) items.push(items.shift());
+    for (let i = 0; i < -steps; i++) items.push(items.shift());
   }
   return items;
 }

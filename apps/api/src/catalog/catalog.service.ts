@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { Chapter, Course, Exercise, ExerciseCompletion } from '@questline/data';
+import { resolveXpRules, type XpRules } from '@questline/gamification';
+import type { GradeLimits, GradeRequest, Language, TestFile } from '@questline/sandbox';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { computeStatuses, type CatalogStatus, type CourseStatuses } from './unlock';
+
+export interface CourseSummary {
+  slug: string;
+  title: string;
+  description: string;
+  version: string;
+  exerciseCount: number;
+  solvedCount: number;
+}
+
+export interface CourseDetail extends CourseSummary {
+  chapters: Array<{
+    slug: string;
+    title: string;
+    status: CatalogStatus;
+    exercises: Array<{ id: string; slug: string; title: string; difficulty: number; xp: number; status: CatalogStatus }>;
+  }>;
+}
+
+/** A course as one learner sees it right now: current chapters/exercises in order and their status. */
+export interface CourseState {
+  course: Course;
+  chapters: Chapter[];
+  /** Current (not removed) exercises, in course order. */
+  exercises: Exercise[];
+  completions: Map<string, ExerciseCompletion>;
+  statuses: CourseStatuses;
+}
+
+/** Everything the grading pipeline needs. Server-side only: it holds hidden tests. */
+export interface GradableExercise {
+  id: string;
+  slug: string;
+  title: string;
+  courseId: string;
+  courseSlug: string;
+  /** The course version a submission is graded against (store it on the submission). */
+  courseVersion: string;
+  /** Store on the submission and the completion; compare to tell an older pass. */
+  testsHash: string;
+  language: Language;
+  fileName: string;
+  xp: number;
+  xpRules: XpRules;
+  visibleTests: TestFile[];
+  hiddenTests: TestFile[];
+  limits: Partial<GradeLimits>;
+  revealHiddenTestNames: boolean;
+  /** The learner already has a completion for it. */
+  solved: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class CatalogService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async listCourses(userId: string): Promise<CourseSummary[]> {
+    const rows: Array<CourseSummary & { exerciseCount: string | number; solvedCount: string | number }> = await this.dataSource.query(
+      `SELECT c.slug, c.title, c.description, c.current_version AS version,
+              count(e.id)::int AS "exerciseCount", count(ec.exercise_id)::int AS "solvedCount"
+         FROM courses c
+         LEFT JOIN exercises e ON e.course_id = c.id AND e.removed_at IS NULL
+         LEFT JOIN exercise_completions ec ON ec.exercise_id = e.id AND ec.user_id = $1
+        GROUP BY c.id
+        ORDER BY (c.owner_id IS NOT NULL), c.title, c.slug`,
+      [userId],
+    );
+    return rows.map((row) => ({ ...row, exerciseCount: Number(row.exerciseCount), solvedCount: Number(row.solvedCount) }));
+  }
+
+  async getCourse(userId: string, slug: string): Promise<CourseDetail> {
+    const course = await this.dataSource.getRepository(Course).findOneBy({ slug });
+    if (!course) throw new DomainError(ErrorCode.NotFound, `No course "${slug}"`);
+    const state = await this.courseState(course, userId);
+    return {
+      slug: course.slug,
+      title: course.title,
+      description: course.description,
+      version: course.currentVersion,
+      exerciseCount: state.exercises.length,
+      solvedCount: state.exercises.filter((e) => state.completions.has(e.id)).length,
+      chapters: state.chapters.map((chapter) => ({
+        slug: chapter.slug,
+        title: chapter.title,
+        status: state.statuses.chapters.get(chapter.id) ?? 'available',
+        exercises: state.exercises
+          .filter((e) => e.chapterId === chapter.id)
+          .map((e) => ({
+            id: e.id,
+            slug: e.slug,
+            title: e.title,
+            difficulty: e.difficulty,
+            xp: e.xp,
+            status: state.statuses.exercises.get(e.id) ?? 'available',
+          })),
+      })),
+    };
+  }
+
+  /** The current exercise and its course state for the learner; 400 bad id, 404 unknown or removed. */
+  async exerciseState(userId: string, exerciseId: string): Promise<{ exercise: Exercise; state: CourseState }> {
+    if (!UUID.test(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
+    const exercise = await this.dataSource.getRepository(Exercise).findOneBy({ id: exerciseId, removedAt: IsNull() });
+    if (!exercise) throw new DomainError(ErrorCode.NotFound, 'No such exercise');
+    const course = await this.dataSource.getRepository(Course).findOneByOrFail({ id: exercise.courseId });
+    const state = await this.courseState(course, userId);
+    return { exercise: state.exercises.find((e) => e.id === exercise.id) ?? exercise, state };
+  }
+
+  /**
+   * For Run/Submit: the exercise with its tests, or DomainError 404 (unknown/removed) / 403 (locked:
+   * solve X first). Locked exercises can be read but not graded.
+   */
+  async getGradableExercise(userId: string, exerciseId: string): Promise<GradableExercise> {
+    const { exercise, state } = await this.exerciseState(userId, exerciseId);
+    if (state.statuses.exercises.get(exercise.id) === 'locked') throw lockedError(state, exercise.id);
+    const limits: Partial<GradeLimits> = {};
+    if (exercise.limits.timeMs !== undefined) limits.timeMs = exercise.limits.timeMs;
+    if (exercise.limits.memoryMb !== undefined) limits.memoryMb = exercise.limits.memoryMb;
+    return {
+      id: exercise.id,
+      slug: exercise.slug,
+      title: exercise.title,
+      courseId: state.course.id,
+      courseSlug: state.course.slug,
+      courseVersion: state.course.currentVersion,
+      testsHash: exercise.testsHash,
+      language: exercise.language,
+      fileName: exercise.fileName,
+      xp: exercise.xp,
+      xpRules: resolveXpRules(state.course.xpRules),
+      visibleTests: exercise.visibleTests.map((t) => ({ fileName: t.fileName, code: t.code, hidden: false })),
+      hiddenTests: exercise.hiddenTests.map((t) => ({ fileName: t.fileName, code: t.code, hidden: true })),
+      limits,
+      revealHiddenTestNames: exercise.revealHiddenTestNames,
+      solved: state.completions.has(exercise.id),
+    };
+  }
+
+  async courseState(course: Course, userId: string): Promise<CourseState> {
+    const chapters = await this.dataSource.getRepository(Chapter).find({ where: { courseId: course.id }, order: { position: 'ASC' } });
+    const exercises = await this.dataSource
+      .getRepository(Exercise)
+      .find({ where: { courseId: course.id, removedAt: IsNull() }, order: { position: 'ASC' } });
+    const completionRows =
+      exercises.length === 0
+        ? []
+        : await this.dataSource.getRepository(ExerciseCompletion).findBy({ userId, exerciseId: In(exercises.map((e) => e.id)) });
+    const completions = new Map(completionRows.map((c) => [c.exerciseId, c]));
+    const statuses = computeStatuses(chapters, exercises, new Set(completions.keys()));
+    return { course, chapters, exercises, completions, statuses };
+  }
+}
+
+export function lockedError(state: CourseState, exerciseId: string): DomainError {
+  const blockers = state.statuses.blockers.get(exerciseId) ?? [];
+  return new DomainError(ErrorCode.ExerciseLocked, `Exercise is locked: solve ${blockers.join(' and ') || 'its prerequisites'} first`, {
+    requires: blockers,
+  });
+}
+
+/** The grading request for code against a gradable exercise: visible tests, plus hidden ones on Submit. */
+export function gradeRequestFor(exercise: GradableExercise, code: string, options: { includeHidden: boolean }): GradeRequest {
+  return {
+    language: exercise.language,
+    solution: { fileName: exercise.fileName, code },
+    tests: [...exercise.visibleTests, ...(options.includeHidden ? exercise.hiddenTests : [])],
+    ...(Object.keys(exercise.limits).length > 0 ? { limits: exercise.limits } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+// CodeMirror 6 editor with JS/TS highlighting, a dark theme with good contrast, and the Run/Submit
+// shortcuts bound at the highest precedence (the default keymap would otherwise insert a line).
+import { basicSetup, EditorView } from 'codemirror';
+import { javascript } from '@codemirror/lang-javascript';
+import { HighlightStyle, syntaxHighlighting, indentUnit } from '@codemirror/language';
+import { EditorState, Prec } from '@codemirror/state';
+import { keymap } from '@codemirror/view';
+import { tags as t } from '@lezer/highlight';
+import { useEffect, useRef } from 'preact/hooks';
+
+export interface EditorProps {
+  /** Changing the key (e.g. the exercise id) recreates the editor with `initial`. */
+  docKey: string;
+  initial: string;
+  typescript: boolean;
+  label: string;
+  onChange(code: string): void;
+  onRun(): void;
+  onSubmit(): void;
+  /** Receives a setter so the page can replace the code (reset, load solution). */
+  onReady?(api: { setCode(code: string): void; focus(): void }): void;
+}
+
+const theme = EditorView.theme(
+  {
+    '&': { color: '#e6edf3', backgroundColor: '#0d1117', height: '100%', fontSize: '14px' },
+    '.cm-content': { caretColor: '#f0f6fc', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
+    '.cm-cursor, .cm-dropCursor': { borderLeftColor: '#f0f6fc' },
+    '&.cm-focused': { outline: '2px solid #58a6ff', outlineOffset: '-2px' },
+    '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': { backgroundColor: '#264f78' },
+    '.cm-gutters': { backgroundColor: '#0d1117', color: '#8b949e', border: 'none' },
+    '.cm-activeLine': { backgroundColor: '#161b2280' },
+    '.cm-activeLineGutter': { backgroundColor: '#161b22', color: '#e6edf3' },
+    '.cm-scroller': { overflow: 'auto' },
+  },
+  { dark: true },
+);
+
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.controlKeyword, t.moduleKeyword, t.operatorKeyword], color: '#ff7b72' },
+  { tag: [t.string, t.special(t.string), t.regexp], color: '#a5d6ff' },
+  { tag: [t.number, t.bool, t.null, t.atom], color: '#79c0ff' },
+  { tag: [t.comment, t.lineComment, t.blockComment], color: '#8b949e', fontStyle: 'italic' },
+  { tag: [t.function(t.variableName), t.function(t.propertyName)], color: '#d2a8ff' },
+  { tag: [t.typeName, t.className, t.namespace], color: '#ffa657' },
+  { tag: [t.definition(t.variableName)], color: '#ffa657' },
+  { tag: [t.propertyName], color: '#79c0ff' },
+  { tag: [t.operator, t.punctuation], color: '#e6edf3' },
+]);
+
+export function Editor(props: EditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    if (!host.current) return;
+    const view = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: props.initial,
+        extensions: [
+          Prec.highest(
+            keymap.of([
+              { key: 'Mod-Shift-Enter', run: () => (latest.current.onSubmit(), true) },
+              { key: 'Mod-Enter', run: () => (latest.current.onRun(), true) },
+            ]),
+          ),
+          basicSetup,
+          indentUnit.of('  '),
+          EditorState.tabSize.of(2),
+          javascript({ typescript: props.typescript }),
+          theme,
+          syntaxHighlighting(highlight),
+          EditorView.contentAttributes.of({ 'aria-label': props.label, 'data-testid': 'code-input' }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    props.onReady?.({
+      setCode(code) {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+      },
+      focus: () => view.focus(),
+    });
+    return () => view.destroy();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.docKey, props.typescript]);
+
+  return <div class="editor" ref={host} data-testid="editor" />;
+}

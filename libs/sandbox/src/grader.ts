@@ -1,0 +1,114 @@
+// The grader: a pool of supervised sandbox child processes and a FIFO queue in front of them.
+// `grade()` never throws for anything learner code does; every outcome is a GradeResult.
+import path from 'node:path';
+import { effectiveLimits, SANDBOX_DEFAULTS } from './limits';
+import { locateSandboxDir } from './locate';
+import type { ChildJob } from './protocol';
+import { SupervisedChild, type SupervisedJob } from './supervised-child';
+import type { GradeHooks, GradeRequest, GradeResult } from './types';
+import { errorResult, sandboxErrorResult } from './verdict';
+
+export interface GraderOptions {
+  /** Child processes, each grading one job at a time. Default 1. */
+  poolSize?: number;
+  /** RSS ceiling per child; above it the child is killed and the job gets `memory_limit`. Default 1 GB. */
+  childRssLimitMb?: number;
+  /** Replace a child after this many jobs, so slow leaks in the host process never accumulate. Default 1000. */
+  maxJobsPerChild?: number;
+  /** Where harness.js and child.js live (default: located from the project root or QUESTLINE_SANDBOX_DIR). */
+  sandboxDir?: string;
+}
+
+export interface Grader {
+  grade(request: GradeRequest, hooks?: GradeHooks): Promise<GradeResult>;
+  close(): Promise<void>;
+}
+
+/** The child answers by itself within the time limit plus ~0.3 s; this is the backstop. */
+const KILL_MARGIN_MS = 1500;
+const RSS_POLL_MS = 50;
+/** Node + isolated-vm in the child is 60-80 MB before a job; an isolate may overshoot its limit 2-3x. */
+const MIN_RSS_LIMIT_MB = 128 + 3 * SANDBOX_DEFAULTS.maxMemoryMb;
+const DEFAULT_RSS_LIMIT_MB = 1024;
+/** Test files are written by exercise authors, not learners, and may be larger than a solution. */
+const MAX_TEST_SOURCE_BYTES = 16 * SANDBOX_DEFAULTS.maxSourceBytes;
+
+function requestProblem(request: GradeRequest): string | null {
+  if (!request || typeof request !== 'object' || !request.solution || !Array.isArray(request.tests)) return 'The grading request is malformed.';
+  if (typeof request.solution.code !== 'string' || typeof request.solution.fileName !== 'string') return 'The solution is missing.';
+  if (!/^[\w.-]+\.[mc]?[jt]s$/.test(request.solution.fileName)) return `Unsupported solution file name: ${request.solution.fileName}`;
+  if (Buffer.byteLength(request.solution.code) > SANDBOX_DEFAULTS.maxSourceBytes) {
+    return `Your file is too large (over ${SANDBOX_DEFAULTS.maxSourceBytes / 1024} KB).`;
+  }
+  let testBytes = 0;
+  for (const test of request.tests) {
+    if (typeof test?.code !== 'string' || typeof test.fileName !== 'string') return 'A test file is malformed.';
+    testBytes += Buffer.byteLength(test.code);
+  }
+  if (testBytes > MAX_TEST_SOURCE_BYTES) return 'The test files are too large.';
+  if (request.tests.length === 0) return 'No test files were given.';
+  return null;
+}
+
+class ChildProcessGrader implements Grader {
+  private readonly children: SupervisedChild[] = [];
+  private readonly queue: SupervisedJob[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: GraderOptions) {
+    const childPath = path.join(options.sandboxDir ?? locateSandboxDir(), 'child.js');
+    const poolSize = Math.max(1, Math.floor(options.poolSize ?? 1));
+    const rssLimitMb = Math.max(options.childRssLimitMb ?? DEFAULT_RSS_LIMIT_MB, MIN_RSS_LIMIT_MB);
+    for (let i = 0; i < poolSize; i++) {
+      const child = new SupervisedChild(
+        { childPath, rssLimitMb, killMarginMs: KILL_MARGIN_MS, rssPollMs: RSS_POLL_MS, maxJobs: options.maxJobsPerChild ?? 1000 },
+        () => this.dispatch(),
+      );
+      this.children.push(child);
+      child.start();
+    }
+  }
+
+  grade(request: GradeRequest, hooks?: GradeHooks): Promise<GradeResult> {
+    const started = Date.now();
+    if (this.closed) return Promise.resolve(sandboxErrorResult('The grader is closed.'));
+    const problem = requestProblem(request);
+    if (problem !== null) return Promise.resolve(errorResult(problem));
+    const job: ChildJob = {
+      id: this.nextId++,
+      language: request.language === 'typescript' ? 'typescript' : 'javascript',
+      solution: { fileName: request.solution.fileName, code: request.solution.code },
+      tests: request.tests.map((test) => ({ fileName: test.fileName, code: test.code, hidden: test.hidden === true })),
+      limits: effectiveLimits(request),
+      maxSourceBytes: SANDBOX_DEFAULTS.maxSourceBytes,
+      maxOutputBytes: SANDBOX_DEFAULTS.maxOutputBytes,
+    };
+    return new Promise<GradeResult>((resolve) => {
+      this.queue.push({
+        job,
+        onTest: hooks?.onTest,
+        resolve: (result) => resolve({ ...result, durationMs: Date.now() - started }),
+      });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (const child of this.children) {
+      const next = child.isIdle ? this.queue.shift() : undefined;
+      if (next) child.run(next);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve(sandboxErrorResult('The grader was closed.'));
+    await Promise.all(this.children.map((child) => child.close()));
+  }
+}
+
+/** Starts `poolSize` sandbox child processes. Call `close()` when done. */
+export function createGrader(options: GraderOptions = {}): Grader {
+  return new ChildProcessGrader(options);
+}

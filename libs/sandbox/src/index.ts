@@ -1,0 +1,6 @@
+// Public API of the grading engine. See docs/parts/sandbox.md for how it works and its safety model.
+export * from './types';
+export { SANDBOX_DEFAULTS, effectiveLimits } from './limits';
+export { createGrader, type Grader, type GraderOptions } from './grader';
+export { maskHiddenTests, maskHiddenTest, type MaskOptions } from './mask';
+export { locateSandboxDir } from './locate';

@@ -1,0 +1,39 @@
+// What a learner may see of hidden tests: that they exist, whether they passed and how long they
+// took, never their names, code, messages or output (a message would echo expected values).
+import type { GradeResult, TestResult } from './types';
+
+export interface MaskOptions {
+  /** Keep hidden test names (some courses name hidden tests to hint at the missed case). */
+  revealNames?: boolean;
+}
+
+const HIDDEN_MESSAGE = 'A hidden test failed. Check the edge cases described in the exercise.';
+
+/** Masks one hidden test; `hiddenNumber` counts hidden tests from 1 in file order. */
+export function maskHiddenTest(test: TestResult, hiddenNumber: number, options: MaskOptions = {}): TestResult {
+  if (!test.hidden) return test;
+  const masked: TestResult = {
+    name: options.revealNames ? test.name : `Hidden test ${hiddenNumber}`,
+    status: test.status,
+    durationMs: test.durationMs,
+    hidden: true,
+  };
+  if (test.status !== 'pass') masked.message = HIDDEN_MESSAGE;
+  return masked;
+}
+
+export function maskHiddenTests(result: GradeResult, options: MaskOptions = {}): GradeResult {
+  let hiddenNumber = 0;
+  const names = new Map<string, string>();
+  const tests = result.tests.map((test) => {
+    if (!test.hidden) return test;
+    const masked = maskHiddenTest(test, ++hiddenNumber, options);
+    names.set(test.name, masked.name);
+    return masked;
+  });
+  const masked: GradeResult = { ...result, tests };
+  if (result.limit?.testName !== undefined && names.has(result.limit.testName)) {
+    masked.limit = { ...result.limit, testName: names.get(result.limit.testName) };
+  }
+  return masked;
+}

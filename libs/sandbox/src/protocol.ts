@@ -1,0 +1,23 @@
+// Messages between the grader (parent) and a sandbox child process, over Node IPC.
+import type { GradeLimits, GradeResult, Language, SourceFile, TestFile, TestProgress } from './types';
+
+export interface ChildJob {
+  id: number;
+  language: Language;
+  solution: SourceFile;
+  tests: TestFile[];
+  limits: GradeLimits;
+  maxSourceBytes: number;
+  maxOutputBytes: number;
+}
+
+export type ParentMessage = { type: 'job'; job: ChildJob };
+
+export type ChildMessage =
+  | { type: 'ready' }
+  /** The test names in file order, once registration is over (lets the parent name a test it kills). */
+  | { type: 'registered'; id: number; names: string[]; hidden: boolean[] }
+  | { type: 'progress'; id: number; progress: TestProgress }
+  /** `recycle`: the child's isolate thread may still be busy; kill this child and start another. */
+  | { type: 'result'; id: number; result: GradeResult; recycle: boolean }
+  | { type: 'catastrophic'; id: number | null; message: string };

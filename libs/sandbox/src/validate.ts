@@ -1,0 +1,115 @@
+// Everything that comes out of an isolate is a JSON string produced next to hostile code. Parse it
+// into fresh host objects field by field (never merge it into anything), with types and sizes checked.
+import type { GradeResult, LimitKind, TestResult, TestStatus, Verdict } from './types';
+
+const MAX_TESTS = 1000;
+const MAX_NAME = 1000;
+const MAX_TEXT = 8000;
+
+export class InvalidOutputError extends Error {}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown, max: number, field: string): string {
+  if (typeof value !== 'string') throw new InvalidOutputError(`${field} is not a string`);
+  return value.length > max ? value.slice(0, max) : value;
+}
+
+function optionalText(value: unknown, max: number, field: string): string | undefined {
+  return value === undefined ? undefined : text(value, max, field);
+}
+
+const TEST_STATUSES: readonly TestStatus[] = ['pass', 'fail', 'error'];
+
+export function parseTestResult(value: unknown): TestResult {
+  if (!isObject(value)) throw new InvalidOutputError('test result is not an object');
+  const status = value.status as TestStatus;
+  if (!TEST_STATUSES.includes(status)) throw new InvalidOutputError('bad test status');
+  const durationMs = value.durationMs;
+  if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
+    throw new InvalidOutputError('bad durationMs');
+  }
+  const result: TestResult = { name: text(value.name, MAX_NAME, 'name'), status, durationMs: Math.round(durationMs) };
+  const message = optionalText(value.message, MAX_TEXT, 'message');
+  if (message !== undefined) result.message = message;
+  const output = optionalText(value.output, MAX_TEXT, 'output');
+  if (output !== undefined) result.output = output;
+  const testCode = optionalText(value.testCode, MAX_TEXT, 'testCode');
+  if (testCode !== undefined) result.testCode = testCode;
+  if (value.hidden === true) result.hidden = true;
+  return result;
+}
+
+export interface HarnessOutput {
+  tests: TestResult[];
+  limit?: { kind: LimitKind; testName?: string };
+}
+
+/** The harness's final (or snapshot) JSON. */
+export function parseHarnessOutput(json: string): HarnessOutput {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new InvalidOutputError('harness output is not JSON');
+  }
+  if (!isObject(value) || !Array.isArray(value.tests) || value.tests.length > MAX_TESTS) {
+    throw new InvalidOutputError('harness output has no test list');
+  }
+  const output: HarnessOutput = { tests: value.tests.map(parseTestResult) };
+  if (value.limit !== undefined) {
+    if (!isObject(value.limit) || value.limit.kind !== 'time') throw new InvalidOutputError('bad limit');
+    output.limit = { kind: 'time' };
+    const testName = optionalText(value.limit.testName, MAX_NAME, 'limit.testName');
+    if (testName !== undefined) output.limit.testName = testName;
+  }
+  return output;
+}
+
+/** A progress event from the harness callback: either the registered test names or one finished test. */
+export function parseProgressEvent(
+  json: unknown,
+): { kind: 'registered'; names: string[]; hidden: boolean[] } | { kind: 'test'; index: number; total: number; test: TestResult } {
+  if (typeof json !== 'string') throw new InvalidOutputError('progress event is not a string');
+  const value: unknown = JSON.parse(json);
+  if (!isObject(value)) throw new InvalidOutputError('progress event is not an object');
+  if (Array.isArray(value.registered)) {
+    if (value.registered.length > MAX_TESTS) throw new InvalidOutputError('too many tests');
+    const names = value.registered.map((name) => text(name, MAX_NAME, 'name'));
+    const hidden = Array.isArray(value.hidden) ? value.hidden.map((flag) => flag === true) : names.map(() => false);
+    return { kind: 'registered', names, hidden };
+  }
+  const { index, total } = value;
+  if (!Number.isInteger(index) || !Number.isInteger(total) || (index as number) < 0 || (index as number) >= (total as number) || (total as number) > MAX_TESTS) {
+    throw new InvalidOutputError('bad progress index');
+  }
+  return { kind: 'test', index: index as number, total: total as number, test: parseTestResult(value.test) };
+}
+
+const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'error', 'time_limit', 'memory_limit', 'sandbox_error'];
+
+/** The parent re-checks what a child sends: a child is trusted code, but it ran hostile code. */
+export function parseGradeResult(value: unknown): GradeResult {
+  if (!isObject(value) || !Array.isArray(value.tests) || value.tests.length > MAX_TESTS) {
+    throw new InvalidOutputError('grade result has no test list');
+  }
+  const status = value.status as GradeResult['status'];
+  const verdict = value.verdict as Verdict;
+  if (!['pass', 'fail', 'error'].includes(status) || !VERDICTS.includes(verdict)) throw new InvalidOutputError('bad verdict');
+  const durationMs = typeof value.durationMs === 'number' && Number.isFinite(value.durationMs) ? value.durationMs : 0;
+  const result: GradeResult = { status, verdict, tests: value.tests.map(parseTestResult), durationMs };
+  const message = optionalText(value.message, MAX_TEXT, 'message');
+  if (message !== undefined) result.message = message;
+  if (isObject(value.limit)) {
+    const kind = value.limit.kind as LimitKind;
+    if (!['time', 'memory', 'output'].includes(kind)) throw new InvalidOutputError('bad limit kind');
+    result.limit = { kind };
+    const testName = optionalText(value.limit.testName, MAX_NAME, 'limit.testName');
+    if (testName !== undefined) result.limit.testName = testName;
+  }
+  return result;
+}

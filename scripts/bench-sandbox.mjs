@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Benchmark of the grading engine (not a test): `npm run bench:sandbox`.
+// For a 10-test exercise it prints, in one run:
+//   - the child-process grader (what the worker uses): median and p99 per grading, one at a time;
+//   - throughput with one child per core and two jobs in flight per child: gradings/s, and per core;
+//   - baseline: a fresh `node` process per grading (child.js --once: no warm process, no code cache);
+//   - floor: a bare isolate create + eval('1+1') + dispose, and the same plus our harness from cachedData.
+// Options: --n=<gradings for latency> (default 400), --seconds=<throughput window> (default 5).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const N = arg('n', 400);
+const SECONDS = arg('seconds', 5);
+
+execFileSync(process.execPath, [path.join(root, 'scripts/build-sandbox.mjs')], { stdio: 'inherit' });
+const sandboxDir = process.env.QUESTLINE_SANDBOX_DIR ?? path.join(root, 'dist/sandbox');
+const require = createRequire(import.meta.url);
+const { createGrader } = require(path.join(sandboxDir, 'grader.js'));
+const ivm = require('isolated-vm');
+
+// A 10-test exercise in the Exercism style: a mix of toBe, toEqual, toThrow and test.each.
+const request = {
+  language: 'javascript',
+  solution: {
+    fileName: 'word-count.js',
+    code: `export function countWords(text) {
+  if (typeof text !== 'string') throw new TypeError('text must be a string');
+  const counts = {};
+  for (const word of text.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []) counts[word] = (counts[word] ?? 0) + 1;
+  return counts;
+}
+export const total = (text) => Object.values(countWords(text)).reduce((a, b) => a + b, 0);
+`,
+  },
+  tests: [
+    {
+      fileName: 'word-count.spec.js',
+      hidden: false,
+      code: `import { countWords, total } from './word-count';
+describe('countWords', () => {
+  test('one word', () => { expect(countWords('word')).toEqual({ word: 1 }); });
+  test('one of each', () => { expect(countWords('one of each')).toEqual({ one: 1, of: 1, each: 1 }); });
+  test('repeated', () => { expect(countWords('one fish two fish')).toEqual({ one: 1, fish: 2, two: 1 }); });
+  test('punctuation', () => { expect(countWords('car: carpet as java : javascript!!&@$%^&')).toEqual({ car: 1, carpet: 1, as: 1, java: 1, javascript: 1 }); });
+  test('case', () => { expect(countWords('go Go GO Stop stop')).toEqual({ go: 3, stop: 2 }); });
+  test('apostrophes', () => { expect(countWords("Joe can't tell")).toEqual({ joe: 1, "can't": 1, tell: 1 }); });
+  test('empty', () => { expect(countWords('')).toEqual({}); });
+  test('not a string', () => { expect(() => countWords(42)).toThrow(TypeError); });
+  test.each([['a b c', 3], ['a a', 2]])('total(%p)', (text, n) => { expect(total(text)).toBe(n); });
+});
+`,
+    },
+  ],
+};
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p99: at(0.99) };
+}
+const ms = (value) => `${value.toFixed(2)} ms`;
+
+async function latency() {
+  const grader = createGrader({ poolSize: 1 });
+  try {
+    const first = await grader.grade(request);
+    if (first.verdict !== 'passed' || first.tests.length !== 10) throw new Error(`benchmark exercise did not pass: ${JSON.stringify(first)}`);
+    for (let i = 0; i < 50; i++) await grader.grade(request);
+    const samples = [];
+    for (let i = 0; i < N; i++) {
+      const started = performance.now();
+      const result = await grader.grade(request);
+      samples.push(performance.now() - started);
+      if (result.verdict !== 'passed') throw new Error('grading failed during the benchmark');
+    }
+    return stats(samples);
+  } finally {
+    await grader.close();
+  }
+}
+
+async function throughput() {
+  const cores = os.availableParallelism();
+  const grader = createGrader({ poolSize: cores });
+  try {
+    await Promise.all(Array.from({ length: cores * 4 }, () => grader.grade(request)));
+    let done = 0;
+    const until = performance.now() + SECONDS * 1000;
+    const worker = async () => {
+      while (performance.now() < until) {
+        if ((await grader.grade(request)).verdict !== 'passed') throw new Error('grading failed during the benchmark');
+        done++;
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: cores * 2 }, worker));
+    const perSecond = done / ((performance.now() - started) / 1000);
+    return { cores, perSecond, perCore: perSecond / cores };
+  } finally {
+    await grader.close();
+  }
+}
+
+function freshProcess(runs = 20) {
+  const job = JSON.stringify({ id: 1, ...request, limits: { timeMs: 5000, memoryMb: 64 }, maxSourceBytes: 65536, maxOutputBytes: 65536 });
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const out = spawnSync(process.execPath, ['--no-node-snapshot', '--disable-warning=ExperimentalWarning', path.join(sandboxDir, 'child.js'), '--once'], { input: job, env: {} });
+    samples.push(performance.now() - started);
+    if (JSON.parse(out.stdout.toString()).verdict !== 'passed') throw new Error(`fresh-process grading failed: ${out.stderr}`);
+  }
+  return stats(samples);
+}
+
+async function bareIsolate(runs = 300) {
+  const samples = [];
+  for (let i = 0; i < runs + 30; i++) {
+    const started = performance.now();
+    const isolate = new ivm.Isolate({ memoryLimit: 64 });
+    const context = await isolate.createContext();
+    await context.eval('1+1', { timeout: 1000 });
+    isolate.dispose();
+    if (i >= 30) samples.push(performance.now() - started);
+  }
+  return stats(samples);
+}
+
+console.log(`Questline sandbox benchmark: Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.availableParallelism()}, 10-test exercise`);
+const floor = await bareIsolate();
+console.log(`floor     bare isolate create+eval+dispose       median ${ms(floor.median)}  p99 ${ms(floor.p99)}`);
+const lat = await latency();
+console.log(`grader    child-process grader, one at a time     median ${ms(lat.median)}  p99 ${ms(lat.p99)}  (${N} gradings)`);
+const tput = await throughput();
+console.log(`grader    throughput, ${tput.cores} children, 2 in flight each   ${tput.perSecond.toFixed(0)} gradings/s = ${tput.perCore.toFixed(0)} per core`);
+const fresh = freshProcess();
+console.log(`baseline  fresh node process per grading          median ${ms(fresh.median)}  p99 ${ms(fresh.p99)}`);
