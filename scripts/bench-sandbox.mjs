@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Benchmark of the grading engine (not a test): `npm run bench:sandbox`.
 // For a 10-test exercise it prints, in one run:
-//   - the child-process grader (what the worker uses): median and p99 per grading, one at a time;
+//   - floor: a bare isolate create + eval('1+1') + dispose;
+//   - the child-process grader (what the worker uses): median and p99 per grading, back to back;
+//   - the same with 20 ms idle between gradings, when the child has the next isolate prepared in advance;
 //   - throughput with one child per core and two jobs in flight per child: gradings/s, and per core;
-//   - baseline: a fresh `node` process per grading (child.js --once: no warm process, no code cache);
-//   - floor: a bare isolate create + eval('1+1') + dispose, and the same plus our harness from cachedData.
+//   - baseline: a fresh `node` process per grading (child.js --once: no warm process, no code cache).
 // Options: --n=<gradings for latency> (default 400), --seconds=<throughput window> (default 5).
+// Set QUESTLINE_SANDBOX_TIMING=1 to have the children print where each grading's time goes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -65,14 +67,16 @@ function stats(samples) {
 }
 const ms = (value) => `${value.toFixed(2)} ms`;
 
-async function latency() {
+/** `gapMs` > 0: pause between gradings, as when jobs trickle in; the child then has the next isolate ready. */
+async function latency(gapMs = 0, runs = N) {
   const grader = createGrader({ poolSize: 1 });
   try {
     const first = await grader.grade(request);
     if (first.verdict !== 'passed' || first.tests.length !== 10) throw new Error(`benchmark exercise did not pass: ${JSON.stringify(first)}`);
     for (let i = 0; i < 50; i++) await grader.grade(request);
     const samples = [];
-    for (let i = 0; i < N; i++) {
+    for (let i = 0; i < runs; i++) {
+      if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
       const started = performance.now();
       const result = await grader.grade(request);
       samples.push(performance.now() - started);
@@ -135,7 +139,9 @@ console.log(`Questline sandbox benchmark: Node ${process.version}, ${os.cpus()[0
 const floor = await bareIsolate();
 console.log(`floor     bare isolate create+eval+dispose       median ${ms(floor.median)}  p99 ${ms(floor.p99)}`);
 const lat = await latency();
-console.log(`grader    child-process grader, one at a time     median ${ms(lat.median)}  p99 ${ms(lat.p99)}  (${N} gradings)`);
+console.log(`grader    child-process grader, back to back      median ${ms(lat.median)}  p99 ${ms(lat.p99)}  (${N} gradings)`);
+const idle = await latency(20, Math.min(N, 200));
+console.log(`grader    same, 20 ms idle between gradings      median ${ms(idle.median)}  p99 ${ms(idle.p99)}  (next isolate prepared while idle)`);
 const tput = await throughput();
 console.log(`grader    throughput, ${tput.cores} children, 2 in flight each   ${tput.perSecond.toFixed(0)} gradings/s = ${tput.perCore.toFixed(0)} per core`);
 const fresh = freshProcess();

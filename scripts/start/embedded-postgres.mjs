@@ -76,6 +76,17 @@ function ensureTraversable(dataDir) {
   }
 }
 
+/** Is `pid` a postgres serving `pgDir`? (Never signal a reused pid, e.g. the system's PostgreSQL.) */
+function isPostmasterOf(pid, pgDir) {
+  if (!/postgres/.test(cmdlineOf(pid))) return false;
+  if (cmdlineOf(pid).includes(pgDir)) return true;
+  try {
+    return fs.realpathSync(`/proc/${pid}/cwd`) === fs.realpathSync(pgDir); // the postmaster chdirs there
+  } catch {
+    return false;
+  }
+}
+
 /** A postmaster left by a SIGKILLed launcher is stopped; a stale postmaster.pid is removed. */
 async function recoverStaleLock(pgDir) {
   const lockFile = path.join(pgDir, 'postmaster.pid');
@@ -86,12 +97,12 @@ async function recoverStaleLock(pgDir) {
     return;
   }
   const pid = Number(content.split('\n')[0]);
-  if (isAlive(pid) && /postgres/.test(cmdlineOf(pid))) {
+  if (isAlive(pid) && isPostmasterOf(pid, pgDir)) {
     warn(`A PostgreSQL (pid ${pid}) from an earlier run is still using ${pgDir}; stopping it.`);
     await stopPostmaster(pid);
   }
   if (fs.existsSync(lockFile)) {
-    warn(`Removing a stale ${lockFile} (its PostgreSQL, pid ${pid || '?'}, is gone).`);
+    warn(`Removing a stale ${lockFile} (no PostgreSQL of this folder runs as pid ${pid || '?'}).`);
     fs.rmSync(lockFile, { force: true });
   }
 }

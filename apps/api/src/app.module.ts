@@ -12,8 +12,13 @@ import { loggerParams } from './common/logging';
 import { DatabaseModule } from './database.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { LeaderboardsModule } from './leaderboards/leaderboards.module';
+import { ProgressModule } from './progress/progress.module';
 import { QueueModule } from './queue.module';
 import { UsersModule } from './users/users.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 export interface ApiModuleOptions {
   /** Where pino writes (default stdout). Tests pass a stream to inspect log lines. */
@@ -21,7 +26,7 @@ export interface ApiModuleOptions {
 }
 
 /** Feature modules go in FEATURE_MODULES; infrastructure stays in forRoot. */
-const FEATURE_MODULES = [AuthModule, UsersModule, AdminModule, HealthModule, LiveModule, CatalogModule, ExercisesModule, PacksModule];
+const FEATURE_MODULES = [AuthModule, UsersModule, AdminModule, HealthModule, LiveModule, CatalogModule, ExercisesModule, PacksModule, MetricsModule, SubmissionsModule, QueueDashboardModule, ProgressModule, LeaderboardsModule];
 
 @Module({})
 export class AppModule {

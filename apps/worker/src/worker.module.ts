@@ -4,13 +4,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, APP_CONFIG, bullRootOptions, type AppConfig } from '@questline/config';
 import { buildDataSourceOptions } from '@questline/data';
+import { GradingModule } from './grading/grading.module';
 
 /**
  * The worker: no HTTP server. Postgres for data (same entities as the api; it never migrates — the
  * api owns migrations) and BullMQ on Redis or on the PostgreSQL backend (QUEUE_BACKEND).
  * Feature modules (the grading processor in ./grading) go in WORKER_FEATURE_MODULES.
  */
-const WORKER_FEATURE_MODULES: DynamicModule['imports'] = [];
+const WORKER_FEATURE_MODULES: DynamicModule['imports'] = [GradingModule];
 
 @Module({})
 export class WorkerModule {

@@ -42,6 +42,10 @@ export const envSchema = z.object({
   SANDBOX_TIME_LIMIT_MS: int(50, 60_000).default(2000),
   SANDBOX_MEMORY_LIMIT_MB: int(8, 1024).default(64),
   MAX_PENDING_GRADINGS: int(1, 1000).default(5),
+  GRADING_STALL_INTERVAL_MS: int(500, 600_000).default(30_000),
+  GRADING_SWEEP_INTERVAL_MS: int(0, 3_600_000).default(15_000),
+  GRADING_SWEEP_AFTER_MS: int(100, 3_600_000).default(30_000),
+  GRADING_MAX_ATTEMPTS: int(1, 100).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z
     .string()
@@ -70,6 +74,12 @@ export interface AppConfig {
   sandbox: { timeLimitMs: number; memoryLimitMb: number };
   /** Per learner: submissions queued or running before new ones are refused. */
   maxPendingGradings: number;
+  /**
+   * The grading pipeline's reliability knobs: how long a job may go without its worker's lock renewal
+   * before another worker takes it (stallIntervalMs), how often the api sweeps (0 = never) for submissions
+   * stuck longer than sweepAfterMs and re-enqueues them, and after how many worker starts it gives up.
+   */
+  grading: { stallIntervalMs: number; sweepIntervalMs: number; sweepAfterMs: number; maxAttempts: number };
   logLevel: LogLevel;
   bodyLimit: string;
   /** Requests per minute per IP on /api/auth/*. */

@@ -54,6 +54,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     worker: { concurrency: e.WORKER_CONCURRENCY },
     sandbox: { timeLimitMs: e.SANDBOX_TIME_LIMIT_MS, memoryLimitMb: e.SANDBOX_MEMORY_LIMIT_MB },
     maxPendingGradings: e.MAX_PENDING_GRADINGS,
+    grading: {
+      stallIntervalMs: e.GRADING_STALL_INTERVAL_MS,
+      sweepIntervalMs: e.GRADING_SWEEP_INTERVAL_MS,
+      sweepAfterMs: e.GRADING_SWEEP_AFTER_MS,
+      maxAttempts: e.GRADING_MAX_ATTEMPTS,
+    },
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     authRateLimit: e.AUTH_RATE_LIMIT,

@@ -72,7 +72,12 @@ export const packManifestSchema = z.strictObject({
     .array(language, { error: says('must be a list of languages') })
     .min(1, { error: 'must list at least one language' }),
   xp: z
-    .strictObject({ firstTryBonusPercent: percent.optional(), hintCostPercent: percent.optional() })
+    .strictObject({
+      firstTryBonusPercent: percent.optional(),
+      hintCostPercent: percent.optional(),
+      hintPenaltyCapPercent: percent.optional(),
+      solutionRevealForfeits: z.boolean({ error: says('must be true or false') }).optional(),
+    })
     .optional(),
   chapters: z
     .array(

@@ -44,6 +44,8 @@ export interface Requirements {
 export interface PackXpRules {
   firstTryBonusPercent?: number;
   hintCostPercent?: number;
+  hintPenaltyCapPercent?: number;
+  solutionRevealForfeits?: boolean;
 }
 
 export interface PackChapterManifest {

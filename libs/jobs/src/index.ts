@@ -1,14 +1,137 @@
-// The typed job catalogue: queue names, job names and payloads shared by api (producer) and worker.
+// The typed job catalogue: queue names, job names, payloads, job options and the cross-process events the
+// grading pipeline carries over BullMQ, shared by the api (producer + event relay) and the worker (consumer).
+import type { JobsOptions } from 'bullmq';
+import type { SubmitOutcome } from '@questline/data';
+import type { LimitKind, TestResult, Verdict } from '@questline/sandbox';
 
 export const GRADING_QUEUE = 'grading';
 
+/** Ids, not data: the worker loads the row (code, exercise) itself. */
 export interface GradeJobPayload {
   submissionId: string;
 }
 
 export const GRADE_JOB = 'grade';
 
+/** Every job name the grading queue may carry; the worker refuses others loudly. */
+export const GRADING_JOB_NAMES: readonly string[] = [GRADE_JOB];
+
 /** Deterministic job id: a double enqueue of one submission is one job. (BullMQ ids may not contain ':'.) */
 export function gradeJobId(submissionId: string): string {
   return `grade-${submissionId}`;
+}
+
+/** The submission id back from a job id, or null for a job that is not a grading job. */
+export function submissionIdOfJob(jobId: string | undefined): string | null {
+  return jobId?.startsWith('grade-') ? jobId.slice('grade-'.length) : null;
+}
+
+export function isGradeJobPayload(value: unknown): value is GradeJobPayload {
+  return typeof value === 'object' && value !== null && 'submissionId' in value && typeof value.submissionId === 'string';
+}
+
+/**
+ * Attempts, backoff and retention in one place. Attempts only cover infrastructure failures (database
+ * down in the worker): a sandbox verdict is a normal return, never a retry. Finished jobs are kept
+ * briefly for the dashboard; the sweep replaces a finished job whose row is still pending.
+ */
+export const GRADE_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000, age: 3600 },
+  removeOnFail: { count: 1000, age: 24 * 3600 },
+};
+
+/**
+ * Length of the queue's event stream. Every api process reads it (QueueEvents) to push live events to its
+ * own sockets; at ~10 events per grading, 100k entries leave minutes of slack for a slow reader.
+ */
+export const GRADING_EVENTS_MAX_LEN = 100_000;
+
+// ---- Live events carried across processes -------------------------------------------------------------
+// Progress (`job.updateProgress`) carries `started` and each `test`; the job's return value carries the
+// completion; the api that accepted a submission publishes `queued` as a custom event. Every api process
+// listens with its own QueueEvents and emits only to its own sockets, so each socket gets each event once.
+
+/** Custom QueueEvents event name for `submission.queued`. */
+export const SUBMISSION_QUEUED_EVENT = 'submission-queued';
+
+export interface QueuedEventData {
+  userId: string;
+  submissionId: string;
+  kind: 'run' | 'submit';
+}
+
+export interface StartedProgress {
+  type: 'started';
+  userId: string;
+  submissionId: string;
+}
+
+export interface TestProgressData {
+  type: 'test';
+  userId: string;
+  submissionId: string;
+  index: number;
+  total: number;
+  /** Already masked for the learner. */
+  test: TestResult;
+}
+
+export type GradeProgress = StartedProgress | TestProgressData;
+
+export interface AchievementView {
+  id: string;
+  title: string;
+  description: string;
+  icon: string;
+}
+
+export interface ProgressView {
+  xp: number;
+  level: number;
+  levelTitle: string;
+  leveledUp: boolean;
+  streak: { current: number; longest: number; freezes: number };
+}
+
+/** What a learner receives as `submission.completed` (also the GET route's final fields). */
+export interface CompletedEventPayload {
+  submissionId: string;
+  verdict: Verdict;
+  /** Masked for the learner. */
+  tests: TestResult[];
+  message?: string;
+  limit?: { kind: LimitKind; testName?: string };
+  xpAwarded: number;
+  progress: ProgressView | null;
+  achievements: AchievementView[];
+}
+
+/** The grading job's return value: the learner payload plus what the api needs to route and measure it. */
+export interface GradeJobResult {
+  userId: string;
+  exerciseId: string;
+  kind: 'run' | 'submit';
+  payload: CompletedEventPayload;
+  /** Submit only: gamification's full answer, republished on AppEvents in every api process. */
+  outcome?: SubmitOutcome;
+  /** Time inside the sandbox, and from the row's creation to its completion (database clock). */
+  gradingMs: number;
+  endToEndMs: number;
+}
+
+export function isGradeProgress(value: unknown): value is GradeProgress {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'type' in value &&
+    (value.type === 'started' || value.type === 'test') &&
+    'userId' in value &&
+    typeof value.userId === 'string'
+  );
+}
+
+export function isGradeJobResult(value: unknown): value is GradeJobResult {
+  return typeof value === 'object' && value !== null && 'userId' in value && 'payload' in value && typeof value.userId === 'string';
 }

@@ -11,7 +11,7 @@ import { errorResult, sandboxErrorResult } from './verdict';
 export interface GraderOptions {
   /** Child processes, each grading one job at a time. Default 1. */
   poolSize?: number;
-  /** RSS ceiling per child; above it the child is killed and the job gets `memory_limit`. Default 1 GB. */
+  /** RSS ceiling per child; above it the child is killed and the job gets `memory_limit`. Default 896 MB. */
   childRssLimitMb?: number;
   /** Replace a child after this many jobs, so slow leaks in the host process never accumulate. Default 1000. */
   maxJobsPerChild?: number;
@@ -27,9 +27,12 @@ export interface Grader {
 /** The child answers by itself within the time limit plus ~0.3 s; this is the backstop. */
 const KILL_MARGIN_MS = 1500;
 const RSS_POLL_MS = 50;
-/** Node + isolated-vm in the child is 60-80 MB before a job; an isolate may overshoot its limit 2-3x. */
-const MIN_RSS_LIMIT_MB = 128 + 3 * SANDBOX_DEFAULTS.maxMemoryMb;
-const DEFAULT_RSS_LIMIT_MB = 1024;
+/**
+ * Node + isolated-vm in the child is 60-80 MB before a job, and an isolate may overshoot its own limit
+ * 2-3x before isolated-vm stops it, so the default leaves room for the largest isolate (256 MB).
+ */
+const DEFAULT_RSS_LIMIT_MB = 128 + 3 * SANDBOX_DEFAULTS.maxMemoryMb;
+const MIN_RSS_LIMIT_MB = 160;
 /** Test files are written by exercise authors, not learners, and may be larger than a solution. */
 const MAX_TEST_SOURCE_BYTES = 16 * SANDBOX_DEFAULTS.maxSourceBytes;
 
@@ -95,6 +98,10 @@ class ChildProcessGrader implements Grader {
   }
 
   private dispatch(): void {
+    if (this.children.every((child) => child.isBroken)) {
+      for (const job of this.queue.splice(0)) job.resolve(sandboxErrorResult('The sandbox cannot start; see the worker log.'));
+      return;
+    }
     for (const child of this.children) {
       const next = child.isIdle ? this.queue.shift() : undefined;
       if (next) child.run(next);

@@ -35,5 +35,9 @@ export function maskHiddenTests(result: GradeResult, options: MaskOptions = {}):
   if (result.limit?.testName !== undefined && names.has(result.limit.testName)) {
     masked.limit = { ...result.limit, testName: names.get(result.limit.testName) };
   }
+  // The summary message names the test a limit stopped (`... while running "name"`).
+  if (masked.message !== undefined) {
+    for (const [name, maskedName] of names) masked.message = masked.message.split(`"${name}"`).join(`"${maskedName}"`);
+  }
   return masked;
 }

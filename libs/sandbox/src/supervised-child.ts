@@ -54,13 +54,10 @@ export class SupervisedChild {
     return this.ready && this.current === null;
   }
 
-  get served(): number {
-    return this.jobsServed;
-  }
-
   start(): void {
     this.ready = false;
     this.stderrTail = '';
+    this.jobsServed = 0;
     const child = fork(this.settings.childPath, [], {
       execArgv: ['--no-node-snapshot', '--disable-warning=ExperimentalWarning'],
       serialization: 'advanced',
@@ -135,7 +132,12 @@ export class SupervisedChild {
         if (rss !== undefined && rss > ceiling) this.kill(child, 'memory');
       }, this.settings.rssPollMs),
     );
-    child.send({ type: 'job', job: job.job });
+    try {
+      child.send({ type: 'job', job: job.job });
+    } catch {
+      // The channel closed under us: the child is exiting, and onExit reports this job as sandbox_error.
+      child.kill('SIGKILL');
+    }
   }
 
   private killReason: 'time' | 'memory' | null = null;
@@ -187,10 +189,17 @@ export class SupervisedChild {
       this.startFailures++;
       console.error(`[sandbox] child failed to start (code ${code}, signal ${signal}): ${this.stderrTail.slice(-500)}`);
       setTimeout(() => !this.closed && this.start(), Math.min(10_000, 500 * this.startFailures)).unref();
+      // Let the grader fail queued jobs rather than leave them waiting for a child that cannot start.
+      this.onIdle();
     }
   }
 
   private startFailures = 0;
+
+  /** Three starts in a row died before the child was ready: the sandbox build or host is broken. */
+  get isBroken(): boolean {
+    return this.startFailures >= 3;
+  }
 
   /** Replace the process (after an anomaly, or after maxJobs). */
   recycle(): void {

@@ -136,8 +136,38 @@ export async function runPackPublish(dir: string, options: PublishOptions): Prom
   return { ok: false, status, body };
 }
 
+/** `questline pack stats <slug>`: the analytics of GET /api/packs/:slug/stats as a table. */
+export async function runPackStats(slug: string, options: { api: string; token: string; out: Output }): Promise<boolean> {
+  const { out } = options;
+  const res = await fetch(new URL(`/api/packs/${encodeURIComponent(slug)}/stats`, options.api), {
+    headers: { Authorization: `Bearer ${options.token}` },
+  });
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    out.error(`Refused (${res.status}): ${String(field(body, 'message') ?? res.statusText)}`);
+    return false;
+  }
+  const pct = (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '-');
+  const num = (v: unknown) => (typeof v === 'number' ? String(v) : '-');
+  out.log(`${String(field(body, 'slug'))} ${String(field(body, 'version'))}`);
+  out.log(['exercise', 'tried', 'attempts', 'pass', '1st try', 'med.att', 'med.time', 'hints', 'sol.', 'most failed'].join('\t'));
+  const exercises = field(body, 'exercises');
+  for (const e of Array.isArray(exercises) ? exercises : []) {
+    const time = field(e, 'medianTimeToPassMs');
+    const failed = field(e, 'mostFailedTests');
+    const top = Array.isArray(failed) && failed.length > 0 ? `${String(field(failed[0], 'name'))} (${String(field(failed[0], 'failures'))})` : '-';
+    out.log(
+      [field(e, 'slug'), num(field(e, 'learnersTried')), num(field(e, 'attempts')), pct(field(e, 'passRate')), pct(field(e, 'firstTryPassRate')),
+        num(field(e, 'medianAttemptsToPass')), typeof time === 'number' ? `${Math.round(time / 1000)}s` : '-', num(field(e, 'hintReveals')),
+        num(field(e, 'solutionReveals')), top].map(String).join('\t'),
+    );
+  }
+  return true;
+}
+
 export function register(program: Command): void {
-  commandGroup(program, 'pack', 'Check, test and convert exercise packs')
+  const pack = commandGroup(program, 'pack', 'Check, test and convert exercise packs');
+  pack
     .command('publish')
     .description('Validate and test a pack locally, then upload it to a Questline server (instructor token)')
     .argument('<dir>', 'pack folder (with pack.yaml)')
@@ -157,6 +187,28 @@ export function register(program: Command): void {
         process.exitCode = outcome.ok ? 0 : 1;
       } catch (error) {
         consoleOutput.error(`pack publish: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      }
+    });
+
+  pack
+    .command('stats')
+    .description("Show a pack's analytics (owner or admin token)")
+    .argument('<slug>', 'pack slug')
+    .option('--api <url>', 'server base URL (default: $QUESTLINE_API or http://localhost:3000)')
+    .option('--token <token>', 'access token (default: $QUESTLINE_TOKEN)')
+    .action(async (slug: string, opts: { api?: string; token?: string }) => {
+      const token = opts.token ?? process.env.QUESTLINE_TOKEN;
+      if (!token) {
+        consoleOutput.error('pack stats: pass --token <token> (or set QUESTLINE_TOKEN)');
+        process.exitCode = 1;
+        return;
+      }
+      const api = opts.api ?? process.env.QUESTLINE_API ?? 'http://localhost:3000';
+      try {
+        process.exitCode = (await runPackStats(slug, { api, token, out: consoleOutput })) ? 0 : 1;
+      } catch (error) {
+        consoleOutput.error(`pack stats: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 1;
       }
     });

@@ -26,7 +26,7 @@ const theme = EditorView.theme(
     '&': { color: '#e6edf3', backgroundColor: '#0d1117', height: '100%', fontSize: '14px' },
     '.cm-content': { caretColor: '#f0f6fc', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
     '.cm-cursor, .cm-dropCursor': { borderLeftColor: '#f0f6fc' },
-    '&.cm-focused': { outline: '2px solid #58a6ff', outlineOffset: '-2px' },
+    '&.cm-focused': { outline: 'none' },
     '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': { backgroundColor: '#264f78' },
     '.cm-gutters': { backgroundColor: '#0d1117', color: '#8b949e', border: 'none' },
     '.cm-activeLine': { backgroundColor: '#161b2280' },

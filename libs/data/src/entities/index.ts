@@ -8,6 +8,10 @@ import { Exercise } from './exercise.entity';
 import { ExerciseCompletion } from './exercise-completion.entity';
 import { HintReveal } from './hint-reveal.entity';
 import { SolutionReveal } from './solution-reveal.entity';
+import { LearnerProgressRow } from './learner-progress.entity';
+import { XpAward } from './xp-award.entity';
+import { LearnerAchievement } from './learner-achievement.entity';
+import { Submission } from './submission.entity';
 
 export * from './user.entity';
 export * from './course.entity';
@@ -17,5 +21,10 @@ export * from './exercise.entity';
 export * from './exercise-completion.entity';
 export * from './hint-reveal.entity';
 export * from './solution-reveal.entity';
+export * from './learner-progress.entity';
+export * from './xp-award.entity';
+export * from './learner-achievement.entity';
 
-export const ENTITIES = [User, Course, CourseVersion, Chapter, Exercise, ExerciseCompletion, HintReveal, SolutionReveal];
+export * from './submission.entity';
+
+export const ENTITIES = [User, Course, CourseVersion, Chapter, Exercise, ExerciseCompletion, HintReveal, SolutionReveal, LearnerProgressRow, XpAward, LearnerAchievement, Submission];

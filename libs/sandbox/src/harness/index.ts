@@ -142,6 +142,9 @@ function progress(index: number, total: number, result: unknown): void {
   }
 }
 
+/** Set when the runner itself failed (a harness bug): the next `step` turns it into a sandbox error. */
+let runnerCrash: string | null = null;
+
 function finalJson(): string {
   const results = runner ? runner.results : [];
   const limitTestName = runner?.limitTestName;
@@ -199,7 +202,6 @@ const commands: Record<string, (argument: string) => string> = {
     return stringify({ tests: runner ? runner.results : [], ...(name ? { limit: { kind: 'time', testName: name } } : {}) });
   },
 };
-let runnerCrash: string | null = null;
 
 global.__questlineControl = (command: string, argument: string) => {
   const handler = commands[command];

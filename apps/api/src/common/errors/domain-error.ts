@@ -20,6 +20,11 @@ export enum ErrorCode {
   NoHintsLeft = 'NO_HINTS_LEFT',
   PackInvalid = 'PACK_INVALID',
   PackVersionConflict = 'PACK_VERSION_CONFLICT',
+  // grading pipeline
+  CodeTooLarge = 'CODE_TOO_LARGE',
+  TooManyPendingGradings = 'TOO_MANY_PENDING_GRADINGS',
+  QueueUnavailable = 'QUEUE_UNAVAILABLE',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -36,6 +41,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NoHintsLeft]: 409,
   [ErrorCode.PackInvalid]: 422,
   [ErrorCode.PackVersionConflict]: 409,
+  [ErrorCode.CodeTooLarge]: 413,
+  [ErrorCode.TooManyPendingGradings]: 429,
+  [ErrorCode.QueueUnavailable]: 503,
+  [ErrorCode.IdempotencyKeyReused]: 422,
 };
 
 /** An expected failure with a code and a message safe to show to the client. */

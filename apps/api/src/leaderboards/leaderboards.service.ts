@@ -1,0 +1,129 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Subscription } from 'rxjs';
+import { Subject } from 'rxjs';
+import { DataSource, In } from 'typeorm';
+import { Course, User } from '@questline/data';
+import { LEADERBOARD_PERIODS, periodKey, type LeaderboardPeriod, type RankedEntry } from '@questline/gamification';
+import { AppEvents, type SubmissionCompletedEvent } from '../common/app-events';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { BoardCourse, BoardRef } from './board';
+import type { BoardStore } from './board-store';
+import { DEFAULT_LIMIT, type LeaderboardDto, type LeaderboardEntryDto } from './leaderboards.dto';
+
+export const BOARD_STORE = Symbol('BOARD_STORE');
+
+/** A board whose scores changed (for `leaderboard.updated`). */
+export interface BoardChange {
+  period: LeaderboardPeriod;
+  courseSlug: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class LeaderboardsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LeaderboardsService.name);
+  private subscription?: Subscription;
+  /** Boards changed by an award applied in this process. */
+  readonly changes = new Subject<BoardChange>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(BOARD_STORE) private readonly store: BoardStore,
+    private readonly events: AppEvents,
+  ) {}
+
+  /** A course by slug or id; 404 when there is none. */
+  async findCourse(slugOrId: string): Promise<BoardCourse> {
+    const repo = this.dataSource.getRepository(Course);
+    const course = (await repo.findOneBy({ slug: slugOrId })) ?? (UUID.test(slugOrId) ? await repo.findOneBy({ id: slugOrId }) : null);
+    if (!course) throw new DomainError(ErrorCode.NotFound, `No course "${slugOrId}"`);
+    return { id: course.id, slug: course.slug, title: course.title };
+  }
+
+  async board(
+    period: LeaderboardPeriod,
+    courseSlugOrId: string | undefined,
+    callerId: string | null,
+    limit = DEFAULT_LIMIT,
+    at = new Date(),
+  ): Promise<LeaderboardDto> {
+    const course = courseSlugOrId ? await this.findCourse(courseSlugOrId) : null;
+    const ref: BoardRef = { period, course, at };
+    const [page, mine] = await Promise.all([this.store.top(ref, limit), callerId ? this.store.entryOf(ref, callerId) : null]);
+    const names = await this.displayNames([...page.entries.map((e) => e.learnerId), ...(mine ? [mine.learnerId] : [])]);
+    const view = (entry: RankedEntry): LeaderboardEntryDto => ({
+      rank: entry.rank,
+      userId: entry.learnerId,
+      displayName: names.get(entry.learnerId) ?? 'Former learner',
+      xp: entry.xp,
+      reachedAt: entry.reachedAt.toISOString(),
+      isMe: entry.learnerId === callerId,
+    });
+    return {
+      period,
+      periodKey: periodKey(period, at),
+      course: course ? { slug: course.slug, title: course.title } : null,
+      entries: page.entries.map(view),
+      me: mine ? view(mine) : null,
+      total: page.total,
+    };
+  }
+
+  /** Reload every board holding `at` for the course (or every course when omitted) from Postgres. */
+  async rebuild(at = new Date(), courseSlugOrId?: string): Promise<number> {
+    const courses: Array<BoardCourse | null> = courseSlugOrId
+      ? [await this.findCourse(courseSlugOrId)]
+      : [null, ...(await this.dataSource.getRepository(Course).find()).map((c) => ({ id: c.id, slug: c.slug, title: c.title }))];
+    let boards = 0;
+    for (const course of courses) {
+      for (const period of LEADERBOARD_PERIODS) {
+        await this.store.rebuild({ period, course, at });
+        boards += 1;
+      }
+    }
+    return boards;
+  }
+
+  onModuleInit(): void {
+    this.subscription = this.events.submissionCompleted.subscribe((event) => {
+      if (event.kind !== 'submit' || !event.outcome || event.outcome.xpAwarded <= 0) return;
+      this.applyAward(event).catch((error: unknown) =>
+        this.logger.error(`leaderboards not updated for an award: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    this.changes.complete();
+  }
+
+  /** Update the six boards of an award (3 periods × global and course) from its row in Postgres. */
+  async applyAward(event: Pick<SubmissionCompletedEvent, 'userId' | 'exerciseId'>): Promise<void> {
+    const [award]: Array<{ awarded_at: Date; id: string; slug: string; title: string }> = await this.dataSource.query(
+      `SELECT a."awarded_at", c."id", c."slug", c."title" FROM "xp_awards" a JOIN "courses" c ON c."id" = a."course_id"
+        WHERE a."user_id" = $1 AND a."exercise_id" = $2`,
+      [event.userId, event.exerciseId],
+    );
+    if (!award) {
+      // The event is published after the Submit's transaction commits, so this means the award was undone since.
+      this.logger.warn('award event without an award row; boards left as they are');
+      return;
+    }
+    const course: BoardCourse = { id: award.id, slug: award.slug, title: award.title };
+    for (const period of LEADERBOARD_PERIODS) {
+      for (const scope of [null, course]) {
+        await this.store.applyAward({ period, course: scope, at: award.awarded_at }, event.userId);
+        this.changes.next({ period, courseSlug: scope?.slug ?? null });
+      }
+    }
+  }
+
+  private async displayNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(User).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { UserRole } from '@questline/data';
+import { AuthModule, TokenService } from '../auth';
+import { GradingQueue } from '../submissions/grading-queue';
+import { SubmissionsModule } from '../submissions/submissions.module';
+
+export const DASHBOARD_PATH = '/api/admin/queues';
+const COOKIE = 'ql_queues_token';
+
+/** `ql_queues_token=<jwt>` from the Cookie header, without a cookie-parser dependency. */
+function cookieToken(req: Request): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Bull Board for operators at /api/admin/queues, admins only. A browser cannot send a Bearer header on
+ * navigation, so `?token=<jwt>` once sets an HttpOnly cookie scoped to the dashboard and redirects to the
+ * clean URL; API clients may send the usual Authorization header. Every request re-checks the role.
+ */
+@Injectable()
+class QueueDashboard implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: TokenService,
+    private readonly grading: GradingQueue,
+  ) {}
+
+  onModuleInit(): void {
+    const serverAdapter = new ExpressAdapter().setBasePath(DASHBOARD_PATH);
+    createBullBoard({ queues: [new BullMQAdapter(this.grading.queue)], serverAdapter });
+    const app: Express = this.adapterHost.httpAdapter.getInstance();
+    app.use(DASHBOARD_PATH, (req, res, next) => this.guard(req, res, next), serverAdapter.getRouter());
+  }
+
+  private guard(req: Request, res: Response, next: NextFunction): void {
+    const header = req.headers.authorization;
+    const query = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : (query ?? cookieToken(req));
+    this.tokens
+      .authenticate(token)
+      .then((user) => {
+        if (user.role !== UserRole.Admin) {
+          res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'Admins only', code: 'FORBIDDEN' });
+          return;
+        }
+        if (query) {
+          res.cookie(COOKIE, query, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH, secure: req.secure });
+          res.redirect(req.baseUrl + req.path);
+          return;
+        }
+        // Bull Board's page bootstraps with an inline script that the api-wide CSP forbids.
+        res.removeHeader('Content-Security-Policy');
+        next();
+      })
+      .catch(() => {
+        res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Sign in as an admin', code: 'UNAUTHENTICATED' });
+      });
+  }
+}
+
+@Module({ imports: [AuthModule, SubmissionsModule], providers: [QueueDashboard] })
+export class QueueDashboardModule {}

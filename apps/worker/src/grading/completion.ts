@@ -1,0 +1,45 @@
+// Turning a stored grading into what a learner receives (shared by a first completion and a replay).
+import type { AchievementView, CompletedEventPayload, GradeJobResult } from '@questline/jobs';
+import type { SubmitOutcome } from '@questline/data';
+import { maskHiddenTests, type GradeResult } from '@questline/sandbox';
+
+export interface CompletedRow {
+  id: string;
+  userId: string;
+  exerciseId: string;
+  kind: 'run' | 'submit';
+  result: GradeResult;
+  outcome: SubmitOutcome | null;
+  xpAwarded: number | null;
+  createdAt: Date;
+  completedAt: Date;
+}
+
+export function completionResult(row: CompletedRow, revealHiddenTestNames: boolean): GradeJobResult {
+  const masked = maskHiddenTests(row.result, { revealNames: revealHiddenTestNames });
+  const achievements: AchievementView[] = (row.outcome?.achievements ?? []).map(({ id, title, description, icon }) => ({
+    id,
+    title,
+    description,
+    icon,
+  }));
+  const payload: CompletedEventPayload = {
+    submissionId: row.id,
+    verdict: masked.verdict,
+    tests: masked.tests,
+    ...(masked.message !== undefined ? { message: masked.message } : {}),
+    ...(masked.limit !== undefined ? { limit: masked.limit } : {}),
+    xpAwarded: row.xpAwarded ?? 0,
+    progress: row.outcome ? row.outcome.progress : null,
+    achievements,
+  };
+  return {
+    userId: row.userId,
+    exerciseId: row.exerciseId,
+    kind: row.kind,
+    payload,
+    ...(row.outcome ? { outcome: row.outcome } : {}),
+    gradingMs: row.result.durationMs,
+    endToEndMs: Math.max(0, row.completedAt.getTime() - row.createdAt.getTime()),
+  };
+}

@@ -1,0 +1,48 @@
+import { InvalidOutputError, parseGradeResult, parseHarnessOutput, parseProgressEvent } from './validate';
+
+describe('parseHarnessOutput', () => {
+  test('keeps only known fields, as fresh plain objects', () => {
+    const json = JSON.stringify({
+      tests: [{ name: 'a', status: 'pass', durationMs: 1.6, hidden: false, extra: 'dropped', __proto__: { polluted: true } }],
+      limit: { kind: 'time', testName: 'a' },
+    });
+    const output = parseHarnessOutput(json.replace('"extra"', '"__proto__":{"x":1},"extra"'));
+    expect(output).toEqual({ tests: [{ name: 'a', status: 'pass', durationMs: 2 }], limit: { kind: 'time', testName: 'a' } });
+    expect(Object.getPrototypeOf(output.tests[0])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  test.each([
+    ['not JSON', '{'],
+    ['no tests', '{}'],
+    ['a bad status', '{"tests":[{"name":"a","status":"passed","durationMs":0}]}'],
+    ['a non-string name', '{"tests":[{"name":1,"status":"pass","durationMs":0}]}'],
+    ['a negative duration', '{"tests":[{"name":"a","status":"pass","durationMs":-1}]}'],
+    ['a forged limit kind', '{"tests":[],"limit":{"kind":"none"}}'],
+  ])('rejects %s', (_label, json) => {
+    expect(() => parseHarnessOutput(json)).toThrow(InvalidOutputError);
+  });
+
+  test('caps long texts', () => {
+    const output = parseHarnessOutput(JSON.stringify({ tests: [{ name: 'a', status: 'fail', message: 'x'.repeat(100_000), durationMs: 0 }] }));
+    expect(output.tests[0]!.message!.length).toBeLessThanOrEqual(8000);
+  });
+});
+
+describe('parseProgressEvent', () => {
+  test('reads registration and test events', () => {
+    expect(parseProgressEvent('{"registered":["a","b"],"hidden":[false,true]}')).toEqual({ kind: 'registered', names: ['a', 'b'], hidden: [false, true] });
+    expect(parseProgressEvent('{"index":1,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}')).toMatchObject({ kind: 'test', index: 1, total: 2 });
+  });
+
+  test('rejects out-of-range indexes', () => {
+    expect(() => parseProgressEvent('{"index":2,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}')).toThrow(InvalidOutputError);
+  });
+});
+
+describe('parseGradeResult', () => {
+  test('accepts a result and rejects an unknown verdict', () => {
+    expect(parseGradeResult({ status: 'pass', verdict: 'passed', tests: [], durationMs: 3 })).toEqual({ status: 'pass', verdict: 'passed', tests: [], durationMs: 3 });
+    expect(() => parseGradeResult({ status: 'pass', verdict: 'accepted', tests: [], durationMs: 3 })).toThrow(InvalidOutputError);
+  });
+});
