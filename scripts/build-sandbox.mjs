@@ -76,6 +76,20 @@ const patches = [
       // expect(actual) builds all ~60 matchers x 6 variants as closures, plus an Error, on every call:
       // about 160 us per call in a fresh isolate, most of a typical grading. Build them on first access.
       [/  const allMatchers = \(0, _jestMatchersObject\.getMatchers\)\(\);\n  const expectation = \{[\s\S]*?\n  return expectation;\n\};/, LAZY_EXPECTATION],
+      // `.resolves` / `.rejects` returned `actual.then(...)`: a learner's thenable (or a real promise with an own
+      // `then` or `constructor`) could return an already-resolved promise without ever calling back, so
+      // `await expect(solve()).resolves.toBe(42)` passed with no check made. Settle it with a native `await`
+      // inside our own async function instead: the matcher always runs, and the returned promise is ours.
+      [
+        /  return actualWrapper\.then\(result => makeThrowingMatcher\(matcher, isNot, 'resolves', result, innerErr\)\.apply\(null, args\), error => \{\n(    outerErr\.message = [^\n]*\n)    throw outerErr;\n  \}\);\n\};/,
+        "  return (async () => {\n  let result;\n  try { result = await actualWrapper; } catch (error) {\n$1    throw outerErr;\n  }\n  return makeThrowingMatcher(matcher, isNot, 'resolves', result, innerErr).apply(null, args);\n  })();\n};",
+      ],
+      [
+        /  return actualWrapper\.then\(result => \{\n(    outerErr\.message = [^\n]*\n)    throw outerErr;\n  \}, error => makeThrowingMatcher\(matcher, isNot, 'rejects', error, innerErr\)\.apply\(null, args\)\);\n\};/,
+        "  return (async () => {\n  let result;\n  try { result = await actualWrapper; } catch (error) {\n    return makeThrowingMatcher(matcher, isNot, 'rejects', error, innerErr).apply(null, args);\n  }\n$1    throw outerErr;\n  })();\n};",
+      ],
+      // Every counted assertion goes through the harness, which can tell who made it (see harness/index.ts).
+      [/\(0, _jestMatchersObject\.getState\)\(\)\.assertionCalls\+\+;/g, '__questlineGenuine.hooks.onAssertion((0, _jestMatchersObject.getState)());'],
       // Register every genuine asymmetric matcher (see harness/genuine-asymmetric.ts).
       [/\$\$typeof = Symbol\.for\('jest\.asymmetricMatcher'\);/g, "$$$$typeof = (__questlineGenuine.genuineAsymmetricMatchers.add(this), Symbol.for('jest.asymmetricMatcher'));"],
     ],

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from '../fixtures/api';
-import { bearer, registerUser, type TestUser } from '../fixtures/users';
+import { UserRole } from '@questline/data';
+import { bearer, registerUser, setRole, type TestUser } from '../fixtures/users';
 import { LiveClient } from './support/live';
 import { FAILING, PASSING, SLOW_PASSING, writePipelinePack } from './support/pack';
 import { startApiProcess, startWorker, type Proc } from './support/processes';
@@ -40,8 +41,8 @@ async function live(user: TestUser, baseUrl = api.url): Promise<LiveClient> {
   return client;
 }
 
-const post = (user: TestUser, path: string, body: unknown, baseUrl = api.url) =>
-  request(baseUrl).post(path).set('Authorization', bearer(user)).send(body as object);
+const post = (user: TestUser, path: string, body: object, baseUrl = api.url) =>
+  request(baseUrl).post(path).set('Authorization', bearer(user)).send(body);
 const get = (user: TestUser, path: string) => request(api.url).get(path).set('Authorization', bearer(user));
 const db = () => api.app.get(DataSource);
 
@@ -239,6 +240,36 @@ describe('several api processes', () => {
     await onA.waitFor('submission.completed', viaB.body.id);
     expect(onA.count('submission.completed', viaB.body.id)).toBe(1);
     expect(onA.count('submission.queued', viaB.body.id)).toBe(1);
+  });
+});
+
+describe('operations', () => {
+  it('exposes Prometheus metrics at /metrics: queue depth, gradings by verdict, latency histograms', async () => {
+    const res = await request(api.url).get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/plain/);
+    const value = (line: RegExp) => Number(res.text.split('\n').find((l) => line.test(l))?.split(' ').pop());
+    // Earlier tests in this file completed passing and failing Submits.
+    expect(value(/^questline_gradings_total\{kind="submit",verdict="passed"\}/)).toBeGreaterThanOrEqual(2);
+    expect(value(/^questline_gradings_total\{kind="submit",verdict="failed"\}/)).toBeGreaterThanOrEqual(1);
+    expect(value(/^questline_submission_e2e_seconds_count\{kind="submit"\}/)).toBeGreaterThanOrEqual(3);
+    expect(value(/^questline_grading_duration_seconds_count\{kind="run"\}/)).toBeGreaterThanOrEqual(1);
+    expect(res.text).toMatch(/^questline_grading_queue_jobs\{state="waiting"\} \d+/m);
+  });
+
+  it('serves the queue dashboard to admins only', async () => {
+    const learner = await registerUser(api);
+    const admin = await registerUser(api);
+    await setRole(api, admin.email, UserRole.Admin);
+    await request(api.url).get('/api/admin/queues').expect(401);
+    await request(api.url).get('/api/admin/queues').set('Authorization', bearer(learner)).expect(403);
+    const queues = await request(api.url).get('/api/admin/queues/api/queues').set('Authorization', bearer(admin)).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(['grading']);
+    // A browser: ?token= once sets a dashboard-scoped cookie and redirects to the clean URL.
+    const login = await request(api.url).get(`/api/admin/queues?token=${admin.accessToken}`).expect(302);
+    const cookie = login.headers['set-cookie'];
+    expect(String(cookie)).toMatch(/ql_queues_token=.*HttpOnly/);
+    const page = await request(api.url).get('/api/admin/queues').set('Cookie', cookie).expect(200);
+    expect(page.text).toMatch(/<html/i);
   });
 });
 

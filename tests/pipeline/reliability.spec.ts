@@ -86,6 +86,8 @@ afterAll(async () => {
 
 it('answers 503 (never 500) while Redis is down and grades every accepted submission once it is back', async () => {
   const learner = await registerUser(api);
+  const socket = await LiveClient.connect(api.url, learner.accessToken);
+  clients.push(socket);
   // Accepted while no worker runs: the jobs sit in Redis...
   const accepted = [(await submit(learner).expect(202)).body.id, (await submit(learner).expect(202)).body.id];
   // ...and Redis dies, taking them with it (no persistence).
@@ -107,8 +109,15 @@ it('answers 503 (never 500) while Redis is down and grades every accepted submis
   for (const id of accepted) expect(await state(learner, id)).toMatchObject({ verdict: 'passed' });
   const attempts = await api.app.get(DataSource).query(`SELECT attempt FROM submissions WHERE id = ANY($1)`, [accepted]);
   expect(attempts).toEqual([{ attempt: 1 }, { attempt: 1 }]);
-  // And new submissions are accepted again once the producer has reconnected.
-  await eventually(async () => (await submit(learner)).status === 202);
+  // New submissions are accepted again once the producer has reconnected, and live events flow again
+  // (the api's event listener reconnected too).
+  let id = '';
+  await eventually(async () => {
+    const res = await submit(learner);
+    id = res.body.id;
+    return res.status === 202;
+  });
+  expect(await socket.waitFor('submission.completed', id)).toMatchObject({ verdict: 'passed' });
 });
 
 it('refuses with 429 a learner who already has MAX_PENDING_GRADINGS gradings pending', async () => {

@@ -135,3 +135,13 @@ export function isGradeProgress(value: unknown): value is GradeProgress {
 export function isGradeJobResult(value: unknown): value is GradeJobResult {
   return typeof value === 'object' && value !== null && 'userId' in value && 'payload' in value && typeof value.userId === 'string';
 }
+
+/**
+ * BullMQ's default Redis reconnect backoff grows to 20 s; after a Redis restart the pipeline should be
+ * back within ~2 s. Only touches Redis connection options (the PostgreSQL backend's pool reconnects per
+ * query anyway).
+ */
+export function withFastReconnect<T extends { connection: object }>(options: T, backend: 'redis' | 'postgres'): T {
+  if (backend !== 'redis') return options;
+  return { ...options, connection: { ...options.connection, retryStrategy: (times: number) => Math.min(100 * times, 2000) } };
+}

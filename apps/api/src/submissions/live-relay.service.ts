@@ -7,6 +7,7 @@ import {
   isGradeProgress,
   SUBMISSION_QUEUED_EVENT,
   submissionIdOfJob,
+  withFastReconnect,
   type GradeJobResult,
 } from '@questline/jobs';
 import { AppEvents } from '../common/app-events';
@@ -38,7 +39,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     // Reads from "now": a process that starts late has no sockets waiting for older events anyway.
-    const events = new QueueEvents(GRADING_QUEUE, { ...bullRootOptions(this.config) });
+    const events = new QueueEvents(GRADING_QUEUE, withFastReconnect(bullRootOptions(this.config), this.config.queue.backend));
     events.on('error', (error) => this.logger.warn(`grading events: ${error.message}`));
 
     events.on<RelayListener>(SUBMISSION_QUEUED_EVENT, (args: Record<string, string>) => {

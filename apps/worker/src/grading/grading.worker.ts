@@ -5,6 +5,7 @@ import {
   GRADING_JOB_NAMES,
   GRADING_QUEUE,
   isGradeJobPayload,
+  withFastReconnect,
   type GradeJobResult,
 } from '@questline/jobs';
 import { createGrader, type Grader } from '@questline/sandbox';
@@ -34,7 +35,7 @@ export class GradingWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.grader = createGrader({ poolSize: concurrency });
     const grader = this.grader;
     this.worker = new Worker<unknown, GradeJobResult | null>(GRADING_QUEUE, (job) => this.process(job, grader), {
-      ...bullRootOptions(this.config),
+      ...withFastReconnect(bullRootOptions(this.config), this.config.queue.backend),
       concurrency,
       // A SIGKILLed worker stops renewing its lock; after lockDuration the stalled check (every
       // stalledInterval) moves the job back to wait for another worker. Twice, then it fails and the

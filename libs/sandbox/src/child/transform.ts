@@ -4,7 +4,24 @@
 // needs code generation (enum, namespace, parameter properties) do we fall back to transform mode.
 import { stripTypeScriptTypes } from 'node:module';
 
-export type TransformOutcome = { ok: true; code: string } | { ok: false; message: string };
+/**
+ * `crashed`: the stripper itself failed (not a TS syntax error). Node's stripper is swc compiled to
+ * WebAssembly: input nested about 2000 levels deep (`((((…`, `A<A<…`) makes it fail with "memory access
+ * out of bounds", and every later call in the same process then fails the same way (measured on Node
+ * 24.21), so one learner's file would break every TypeScript grading after it. The child is replaced.
+ */
+export type TransformOutcome = { ok: true; code: string } | { ok: false; message: string; crashed?: boolean };
+
+/** Error codes Node uses for TypeScript the learner got wrong; anything else is the stripper failing. */
+const LEARNER_ERROR_CODES = new Set(['ERR_INVALID_TYPESCRIPT_SYNTAX', 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX']);
+
+function crashed(fileName: string): TransformOutcome {
+  return {
+    ok: false,
+    crashed: true,
+    message: `${fileName} could not be compiled: the TypeScript compiler gave up on it (is something nested too deeply?).`,
+  };
+}
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
@@ -32,11 +49,15 @@ export function stripTypes(fileName: string, code: string): TransformOutcome {
   try {
     return { ok: true, code: stripTypeScriptTypes(code, { mode: 'strip' }) };
   } catch (error) {
-    if (errorCode(error) !== 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX') return { ok: false, message: syntaxErrorMessage(fileName, error) };
+    const code = errorCode(error);
+    if (code === undefined || !LEARNER_ERROR_CODES.has(code)) return crashed(fileName);
+    if (code !== 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX') return { ok: false, message: syntaxErrorMessage(fileName, error) };
   }
   try {
     return { ok: true, code: stripTypeScriptTypes(code, { mode: 'transform', sourceMap: false }) };
   } catch (error) {
+    const code = errorCode(error);
+    if (code === undefined || !LEARNER_ERROR_CODES.has(code)) return crashed(fileName);
     return { ok: false, message: syntaxErrorMessage(fileName, error) };
   }
 }

@@ -7,3 +7,13 @@ export const genuineAsymmetricMatchers = new WeakSet<object>();
 export function isGenuineAsymmetricMatcher(value: unknown): boolean {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && genuineAsymmetricMatchers.has(value);
 }
+
+/**
+ * Hooks the build patches into Jest (scripts/build-sandbox.mjs). `onAssertion` replaces Jest's
+ * `getState().assertionCalls++`, so the harness can refuse to count assertions made by learner code.
+ */
+export const hooks = {
+  onAssertion(state: { assertionCalls: number }): void {
+    state.assertionCalls++;
+  },
+};

@@ -14,6 +14,8 @@ import { Registry, type Hooks } from './registry';
 import { Runner, type ExpectState } from './runner';
 import { describeError } from './errors';
 import { lockdown } from './lockdown';
+import { hooks } from './genuine-asymmetric';
+import { callerFile, captureCaller, type CapturedStack } from './caller';
 
 interface HarnessConfig {
   visibleFiles: string[];
@@ -40,18 +42,47 @@ const openSetState = jestExpect.setState;
 function onlyWhileLoadingTests<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
   return ((...args: Parameters<F>) => {
     if (!registry.isOpen) throw new Error(`expect.${name}() can only be called at the top level of a test file`);
+    // Learner code the test file calls while loading (a constructor in a describe body) must not
+    // replace `toEqual` or add an equality tester that says yes to everything.
+    registry.assertCalledByTestFile(`expect.${name}()`);
     return fn(...args);
   }) as F;
 }
 jestExpect.extend = onlyWhileLoadingTests('extend', openExtend);
 jestExpect.addEqualityTesters = onlyWhileLoadingTests('addEqualityTesters', openAddEqualityTesters);
 jestExpect.setState = onlyWhileLoadingTests('setState', openSetState);
+// Jest's getState() hands out the live state object: learner code could reset `expectedAssertionsNumber`
+// and defeat `expect.assertions(n)`. Callers get a copy.
+const openGetState = jestExpect.getState;
+jestExpect.getState = () => ({ ...openGetState() });
+
+// Assertions made by learner code (a solution calling `expect(1).toBe(1)` to satisfy
+// `expect.assertions(1)`) do not count. Each assertion's call stack is captured (about 1 µs) and read
+// only when the test asked for a number of assertions.
+let assertionStacks: CapturedStack[] = [];
+hooks.onAssertion = function onAssertion(state) {
+  state.assertionCalls++;
+  assertionStacks.push(captureCaller(onAssertion));
+};
+function learnerAssertions(): number {
+  let count = 0;
+  for (const captured of assertionStacks) {
+    const file = callerFile(captured);
+    if (file !== null && !registry.testFiles.has(file)) count++;
+  }
+  return count;
+}
 const expectState: ExpectState = {
-  reset(testName) {
-    openSetState({ assertionCalls: 0, expectedAssertionsNumber: null, isExpectingAssertions: false, currentTestName: testName });
+  reset(testName, hidden) {
+    assertionStacks = [];
+    // A hidden test's name must not reach learner code (masking hides it from the learner).
+    openSetState({ assertionCalls: 0, expectedAssertionsNumber: null, isExpectingAssertions: false, currentTestName: hidden ? undefined : testName });
   },
   check() {
-    const { assertionCalls, expectedAssertionsNumber, isExpectingAssertions } = jestExpect.getState();
+    const state = openGetState();
+    const { expectedAssertionsNumber, isExpectingAssertions } = state;
+    if (typeof expectedAssertionsNumber !== 'number' && !isExpectingAssertions) return null;
+    const assertionCalls = state.assertionCalls - learnerAssertions();
     if (typeof expectedAssertionsNumber === 'number' && assertionCalls !== expectedAssertionsNumber) {
       return `expect.assertions(${expectedAssertionsNumber})\n\nExpected ${expectedAssertionsNumber} assertion${expectedAssertionsNumber === 1 ? '' : 's'} to be called but received ${assertionCalls} assertion call${assertionCalls === 1 ? '' : 's'}.`;
     }

@@ -30,6 +30,47 @@ const OVERRIDABLE: Record<string, readonly string[]> = {
   // invalidates V8's species/then protectors and slows every array method and await.
 };
 
+/** Appended to code compiled at run time, so its stack frames can never pass for a test file's (caller.ts). */
+const DYNAMIC_SOURCE_URL = '\n//# sourceURL=questline-dynamic-code\n';
+
+/**
+ * `eval` and the four function constructors, wrapped so that the code they compile always ends with our
+ * `sourceURL` comment (V8 uses the last one). Without this, `eval('...//# sourceURL=two-fer.spec.js')`
+ * makes learner functions whose frames look like the test file's. A wrapped `eval` is an indirect eval:
+ * it runs in the global scope and does not see local variables.
+ */
+function wrapDynamicCode(global: typeof globalThis): void {
+  const originalEval = global.eval;
+  const { apply, construct } = Reflect;
+  const wrappedEval = {
+    eval(code: unknown) {
+      return typeof code === 'string' ? originalEval(code + DYNAMIC_SOURCE_URL) : code;
+    },
+  }.eval;
+  defineProperty(global, 'eval', { value: wrappedEval, writable: true, enumerable: false, configurable: true });
+
+  const wrapConstructor = (original: (...args: unknown[]) => unknown): ((...args: unknown[]) => unknown) => {
+    const withSourceUrl = (args: unknown[]) => {
+      const copy = [...args];
+      copy[copy.length > 0 ? copy.length - 1 : 0] = `${copy.length > 0 ? String(copy[copy.length - 1]) : ''}${DYNAMIC_SOURCE_URL}`;
+      return copy;
+    };
+    const wrapper = function (this: unknown, ...args: unknown[]) {
+      return new.target ? construct(original, withSourceUrl(args), new.target === wrapper ? original : new.target) : apply(original, undefined, withSourceUrl(args));
+    };
+    defineProperty(wrapper, 'name', { value: original.name });
+    defineProperty(wrapper, 'length', { value: original.length });
+    defineProperty(wrapper, 'prototype', { value: original.prototype, writable: false, enumerable: false, configurable: false });
+    defineProperty(original.prototype, 'constructor', { value: wrapper, writable: true, enumerable: false, configurable: true });
+    return wrapper;
+  };
+  const functionConstructor = global.Function as unknown as (...args: unknown[]) => unknown;
+  defineProperty(global, 'Function', { value: wrapConstructor(functionConstructor), writable: true, enumerable: false, configurable: true });
+  for (const sample of [function* () {}, async function () {}, async function* () {}]) {
+    wrapConstructor(getPrototypeOf(sample).constructor as (...args: unknown[]) => unknown);
+  }
+}
+
 const NATIVE_ERRORS = ['EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError'];
 
 function tameOverride(proto: object, key: string): void {
@@ -123,6 +164,7 @@ export function lockdown(globalObject: object, extensible: readonly object[] = [
   delete (global as { SharedArrayBuffer?: unknown }).SharedArrayBuffer;
   delete (global as { Atomics?: unknown }).Atomics;
 
+  wrapDynamicCode(global);
   const intrinsics = collectIntrinsics(global);
   for (const [name, keys] of Object.entries(OVERRIDABLE)) {
     const ctor = (global as unknown as Record<string, { prototype: object }>)[name];

@@ -3,6 +3,7 @@
 // cannot add, replace or skip tests.
 
 import { formatTitle, tableRows } from './each';
+import { callerFile, captureCaller } from './caller';
 
 export type UserFunction = (...args: unknown[]) => unknown;
 
@@ -38,6 +39,8 @@ export interface TestCase {
 const functionToString = Function.prototype.toString;
 const MAX_TEST_CODE_CHARS = 4000;
 const MAX_TESTS = 1000;
+/** As validate.ts on the host: a `test.each` title with `%s` of learner data must not make megabyte names. */
+const MAX_NAME_CHARS = 1000;
 
 /** The body of a test function, as Exercism's `test_code`: inner block dedented, or the arrow expression. */
 function testCodeOf(fn: UserFunction): string {
@@ -71,6 +74,9 @@ export class Registry {
   readonly tests: TestCase[] = [];
   private current: Block | null = null;
   private currentHidden = false;
+  private currentFile: string | null = null;
+  /** Every test file opened so far (frames in them count as test code). */
+  readonly testFiles = new Set<string>();
 
   get isOpen(): boolean {
     return this.current !== null;
@@ -78,7 +84,8 @@ export class Registry {
 
   openFile(fileName: string, hidden: boolean): void {
     const root = newBlock('', null);
-    void fileName;
+    this.currentFile = fileName;
+    this.testFiles.add(fileName);
     this.roots.push(root);
     this.current = root;
     this.currentHidden = hidden;
@@ -86,17 +93,31 @@ export class Registry {
 
   closeFile(): void {
     this.current = null;
+    this.currentFile = null;
+  }
+
+  /**
+   * Throws unless registration is open and the call comes from the test file being loaded. A test file
+   * may call learner code while it registers tests (`describe(() => { const robot = new Robot(); ... })`);
+   * that code reaches the same globals, and must not add tests or change how `expect` judges.
+   */
+  assertCalledByTestFile(what: string): void {
+    if (!this.current) throw new Error(`${what} can only be called while a test file is loading`);
+    if (callerFile(captureCaller(this.assertCalledByTestFile)) !== this.currentFile) {
+      throw new Error(`${what} can only be called by the test file`);
+    }
   }
 
   private requireOpen(what: string): Block {
-    if (!this.current) throw new Error(`${what} can only be called while a test file is loading`);
-    return this.current;
+    this.assertCalledByTestFile(what);
+    return this.current!;
   }
 
   private fullName(block: Block, name: string): string {
     const parts = [name];
     for (let b: Block | null = block; b && b.parent; b = b.parent) parts.unshift(b.name);
-    return parts.join(' > ');
+    const full = parts.join(' > ');
+    return full.length > MAX_NAME_CHARS ? full.slice(0, MAX_NAME_CHARS) : full;
   }
 
   describe(name: unknown, fn: unknown, skip: boolean): void {

@@ -18,7 +18,7 @@ export interface HarnessTestResult {
 }
 
 export interface ExpectState {
-  reset(testName: string): void;
+  reset(testName: string, hidden: boolean): void;
   /** An error message when expect.assertions / expect.hasAssertions was not satisfied. */
   check(): string | null;
 }
@@ -145,7 +145,7 @@ export class Runner {
   private async runTest(test: TestCase): Promise<void> {
     const started = Date.now();
     this.output.setCurrentTest(test.index);
-    this.expectState.reset(test.fullName);
+    this.expectState.reset(test.fullName, test.hidden);
     const chain: Block[] = [];
     for (let b: Block | null = test.block; b; b = b.parent) chain.unshift(b);
     let failure: { message: string; isAssertion: boolean } | null = null;

@@ -1,0 +1,30 @@
+/**
+ * Compares two version strings such as '1.10.0'.
+ *
+ * @param {string} a a version: whole numbers separated by dots
+ * @param {string} b another version
+ * @returns {-1 | 0 | 1} -1 when a is older than b, 0 when they are the same version, 1 when a is newer
+ */
+export function compareVersions(a, b) {
+  const partsA = a.split('.').map(Number);
+  const partsB = b.split('.').map(Number);
+  const length = Math.max(partsA.length, partsB.length);
+  for (let i = 0; i < length; i++) {
+    const x = i < partsA.length ? partsA[i] : 0;
+    const y = i < partsB.length ? partsB[i] : 0;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+}
+
+/**
+ * Tells whether a version is the same as or newer than a minimum version.
+ *
+ * @param {string} version the version you have
+ * @param {string} minimum the oldest version that is acceptable
+ * @returns {boolean}
+ */
+export function isAtLeast(version, minimum) {
+  return compareVersions(version, minimum) >= 0;
+}

@@ -1,0 +1,38 @@
+// The built-in course packs (exercises/*/pack.yaml) must stay valid and gradeable: every pack passes
+// `pack validate`, and `pack test`'s rules hold for every exercise in the real sandbox (the reference
+// solution passes all visible and hidden tests, the starter fails, each wrong/ solution fails).
+// A failure lists each broken exercise with the reasons `questline pack test` would print.
+import fs from 'node:fs';
+import path from 'node:path';
+import { findExerciseDirs, formatIssue, validatePack } from '@questline/exercise-format';
+import { memoryOutput } from '../../apps/cli/src/output';
+import { runPackTest } from '../../apps/cli/src/pack-test';
+
+const EXERCISES = path.resolve(__dirname, '..', '..', 'exercises');
+const PACKS = fs
+  .readdirSync(EXERCISES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(EXERCISES, entry.name, 'pack.yaml')))
+  .map((entry) => entry.name)
+  .sort();
+
+it('finds the built-in packs', () => {
+  expect(PACKS).toEqual(expect.arrayContaining(['backend-roadmap', 'getting-started']));
+});
+
+describe.each(PACKS)('built-in pack %s', (pack) => {
+  const dir = path.join(EXERCISES, pack);
+
+  it('is valid (pack validate reports no problems)', () => {
+    expect(validatePack(dir).map(formatIssue)).toEqual([]);
+  });
+
+  it('passes pack test: solutions pass every test, starters and wrong/ solutions fail', async () => {
+    const out = memoryOutput();
+    const summary = await runPackTest(dir, { out });
+    const failures = summary.exercises.filter((e) => !e.ok).map((e) => `${e.name}: ${e.problems.join(' | ')}`);
+    expect(failures).toEqual([]);
+    expect(summary.passed).toBe(findExerciseDirs(dir).length);
+    expect(summary.passed).toBeGreaterThan(0);
+    expect(out.lines.at(-1)).toBe(`${summary.passed} passed, 0 failed`);
+  }, 300_000);
+});
