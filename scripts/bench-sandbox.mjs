@@ -5,11 +5,13 @@
 //   - the child-process grader (what the worker uses): median and p99 per grading, back to back;
 //   - the same with 20 ms idle between gradings, when the child has the next isolate prepared in advance;
 //   - throughput with one child per core and two jobs in flight per child: gradings/s, and per core;
+//     and the CPU time (sandbox children + this process) per grading, which the machine's load affects far less;
 //   - baseline: a fresh `node` process per grading (child.js --once: no warm process, no code cache).
 // Options: --n=<gradings for latency> (default 400), --seconds=<throughput window> (default 5).
 // Set QUESTLINE_SANDBOX_TIMING=1 to have the children print where each grading's time goes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +90,24 @@ async function latency(gapMs = 0, runs = N) {
   }
 }
 
+/** CPU time (ms) used so far by this process's child processes (the sandbox children), from /proc. */
+function childrenCpuMs() {
+  let total = 0;
+  try {
+    for (const task of fs.readdirSync(`/proc/${process.pid}/task`)) {
+      const pids = fs.readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      for (const pid of pids) {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+      }
+    }
+  } catch {
+    return NaN; // not Linux
+  }
+  return total;
+}
+
 async function throughput() {
   const cores = os.availableParallelism();
   const grader = createGrader({ poolSize: cores });
@@ -102,9 +122,13 @@ async function throughput() {
       }
     };
     const started = performance.now();
+    const cpuBefore = childrenCpuMs() + process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
     await Promise.all(Array.from({ length: cores * 2 }, worker));
+    const cpuMs = childrenCpuMs() + process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000 - cpuBefore;
     const perSecond = done / ((performance.now() - started) / 1000);
-    return { cores, perSecond, perCore: perSecond / cores };
+    // Wall-clock throughput depends on what else the machine runs; CPU time per grading (children and
+    // this process, i.e. the worker side too) does much less, and gives the capacity of one idle core.
+    return { cores, perSecond, perCore: perSecond / cores, cpuPerGrading: cpuMs / done };
   } finally {
     await grader.close();
   }
@@ -143,6 +167,7 @@ console.log(`grader    child-process grader, back to back      median ${ms(lat.m
 const idle = await latency(20, Math.min(N, 200));
 console.log(`grader    same, 20 ms idle between gradings      median ${ms(idle.median)}  p99 ${ms(idle.p99)}  (next isolate prepared while idle)`);
 const tput = await throughput();
-console.log(`grader    throughput, ${tput.cores} children, 2 in flight each   ${tput.perSecond.toFixed(0)} gradings/s = ${tput.perCore.toFixed(0)} per core`);
+console.log(`grader    throughput, ${tput.cores} children, 2 in flight each   ${tput.perSecond.toFixed(0)} gradings/s = ${tput.perCore.toFixed(0)} per core (wall clock, ${tput.cores} cores)`);
+console.log(`grader    CPU per grading (children + grader)     ${ms(tput.cpuPerGrading)} = ${(1000 / tput.cpuPerGrading).toFixed(0)} gradings/s per idle core`);
 const fresh = freshProcess();
 console.log(`baseline  fresh node process per grading          median ${ms(fresh.median)}  p99 ${ms(fresh.p99)}`);

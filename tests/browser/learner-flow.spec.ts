@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, ROOT, startStack, type Stack, checkPrerequisites, ensureWebBuild } from './stack';
-import { hasAttr, hasCount, hasExactText, hasText, isVisible } from './wait';
+import { eventually, hasAttr, hasCount, hasExactText, hasText, isVisible } from './wait';
 
 jest.setTimeout(240_000);
 
@@ -96,8 +96,20 @@ async function recordedRows(): Promise<string[][]> {
   return page.evaluate(() => (window as unknown as { __rows: string[][] }).__rows);
 }
 
-async function waitForCompleted(kind: 'run' | 'submit'): Promise<void> {
-  await page.locator(`[data-testid="results"][data-kind="${kind}"][data-state="completed"]`).waitFor({ timeout: RESULT_TIMEOUT });
+/** Let finite CSS animations (toast slide-in, row pop) finish so screenshots show the settled page. */
+async function settleAnimations(p: Page): Promise<void> {
+  await p.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+async function waitForCompleted(kind: 'run' | 'submit', timeout = RESULT_TIMEOUT): Promise<void> {
+  await page.locator(`[data-testid="results"][data-kind="${kind}"][data-state="completed"]`).waitFor({ timeout });
 }
 
 beforeAll(async () => {
@@ -218,7 +230,13 @@ describe('learner flow in Chromium', () => {
     // Learner output and messages are text: nothing inside the results panel is markup from the server.
     expect(await results.locator('pre *').count()).toBe(0);
     expect(await page.getByTestId('xp-bar').getAttribute('data-xp')).toBe('0');
-    await failing.scrollIntoViewIfNeeded();
+    // Screenshot: the verdict at the top of the view and the first failing test (expected vs received) below it.
+    await results.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // Only the panes scroll on a desktop-sized window: the header stays in place.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const box = await failing.boundingBox();
+    if (!box || box.y + box.height > 900) await failing.scrollIntoViewIfNeeded();
+    await settleAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'exercise-failing.png') });
   });
 
@@ -277,6 +295,7 @@ describe('learner flow in Chromium', () => {
     await isVisible(achievement);
     await hasText(achievement, 'Achievement unlocked');
     await isVisible(page.getByTestId('solved-badge'));
+    await settleAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'exercise-passing.png') });
 
     // The rival's board updates live (no reload).
@@ -287,13 +306,46 @@ describe('learner flow in Chromium', () => {
   });
 
   step('shows the result of a Run graded while the live connection was down', async () => {
+    const results = page.getByTestId('results');
+    const before = await results.getAttribute('data-submission-id');
     await page.evaluate(() => (window as unknown as { questline: { live: { pause(): void } } }).questline.live.pause());
     await hasAttr(page.getByTestId('connection'), 'data-state', 'offline');
     await page.getByTestId('run').click();
-    await page.waitForTimeout(1_500);
+    const id = await hasAttr(results, 'data-submission-id', (v) => !!v && v !== before);
+    // The grading finishes while the socket is down, so its live events are lost for good: the page can only
+    // learn the result over HTTP (polling while offline, or the re-fetch of pending submissions on reconnect).
+    await eventually(
+      () => apiGet<{ status: string }>(page, `/api/submissions/${id}`),
+      (sub) => sub.status === 'completed',
+      `submission ${id} to be graded`,
+      RESULT_TIMEOUT,
+    );
     await page.evaluate(() => (window as unknown as { questline: { live: { resume(): void } } }).questline.live.resume());
     await hasAttr(page.getByTestId('connection'), 'data-state', 'online', 15_000);
+    // Well before the page's 15 s watchdog: the reconnect itself must fetch what is still pending.
+    await waitForCompleted('run', 8_000);
+    expect(await results.getAttribute('data-submission-id')).toBe(id);
+    await hasAttr(results, 'data-verdict', 'passed');
+  });
+
+  step('renders the learner\'s output and error messages as text, never as HTML', async () => {
+    const markup = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+    const thrown = '<i>not yet</i> & <script>window.__pwned=2</script>';
+    const fnName = /export\s+(?:async\s+)?function\s+(\w+)/.exec(target.solution)?.[1];
+    if (!fnName) throw new Error(`No exported function in the reference solution of ${target.slug}`);
+    await typeCode(
+      `export function ${fnName}() {\n  console.log(${JSON.stringify(markup)});\n  throw new Error(${JSON.stringify(thrown)});\n}\n`,
+    );
+    const results = page.getByTestId('results');
+    const before = await results.getAttribute('data-submission-id');
+    await page.getByTestId('run').click();
+    await hasAttr(results, 'data-submission-id', (v) => !!v && v !== before);
     await waitForCompleted('run');
-    await hasAttr(page.getByTestId('results'), 'data-verdict', 'passed');
+    await hasAttr(results, 'data-verdict', (v) => v !== 'passed');
+    const row = page.locator('[data-testid="test-row"][data-status="error"], [data-testid="test-row"][data-status="fail"]').first();
+    await hasText(row.getByTestId('test-output'), markup);
+    await hasText(row.getByTestId('test-message'), thrown);
+    expect(await results.locator('img, b, i, script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import Redis from 'ioredis';
 import { chromium, type Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../fixtures/database';
 
@@ -114,6 +115,20 @@ class Child {
   }
 }
 
+/** Remove this run's keys (queue, leaderboards) from the shared Redis. */
+async function dropQueueKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    for await (const keys of redis.scanStream({ match: pattern, count: 500 }) as AsyncIterable<string[]>) {
+      if (keys.length) await redis.del(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export async function startStack(): Promise<Stack> {
   checkPrerequisites();
   ensureWebBuild();
@@ -138,6 +153,7 @@ export async function startStack(): Promise<Stack> {
   const stop = async () => {
     for (const child of [...children].reverse()) await child.stop().catch(() => undefined);
     await db.drop().catch(() => undefined);
+    await dropQueueKeys(env.REDIS_URL!, env.QUEUE_PREFIX!).catch(() => undefined);
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   try {

@@ -77,6 +77,17 @@ describe('built-in packs and the catalog', () => {
     expect(outcomes.find((o) => o.dir.endsWith('broken'))?.skipped).toMatch(/problem/);
   });
 
+  it('lists the gentlest course first, whatever its title', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-order-'));
+    writePack({ slug: 'aa-advanced', title: 'Advanced Topics', chapters: [{ slug: 'one', exercises: [{ slug: 'deep', difficulty: 4 }] }] }, path.join(other, 'aa-advanced'));
+    writePack({ slug: 'zz-warmup', title: 'Zero to One', chapters: [{ slug: 'one', exercises: [{ slug: 'hi', difficulty: 1 }] }] }, path.join(other, 'zz-warmup'));
+    await loadBuiltInPacks(api.app.get(DataSource), other, log);
+    const slugs: string[] = (await get('/api/courses').expect(200)).body.map((c: { slug: string }) => c.slug);
+    expect(slugs.indexOf('zz-warmup')).toBeGreaterThanOrEqual(0);
+    expect(slugs.indexOf('zz-warmup')).toBeLessThan(slugs.indexOf('aa-advanced'));
+    fs.rmSync(other, { recursive: true, force: true });
+  });
+
   it('two processes loading at once create the course once', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-race-'));
     writePack({ slug: 'race', chapters: [{ slug: 'one', exercises: [{ slug: 'alpha' }] }] }, path.join(other, 'race'));
@@ -177,7 +188,7 @@ describe('prerequisites and getGradableExercise', () => {
     expect(state.body.chapters.map((c: { status: string }) => c.status)).toEqual(['solved', 'available']);
     expect(state.exercises.map((e) => e.status)).toEqual(['solved', 'solved', 'available']);
     const list = await get('/api/courses', user).expect(200);
-    expect(list.body[0].solvedCount).toBe(2);
+    expect(list.body.find((c: { slug: string }) => c.slug === 'demo').solvedCount).toBe(2);
     // Other learners are unaffected.
     expect((await course()).exercises.map((e) => e.status)).toEqual(['available', 'locked', 'locked']);
   });

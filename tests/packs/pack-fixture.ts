@@ -11,6 +11,8 @@ export interface ExerciseSpec {
   slug: string;
   title?: string;
   xp?: number;
+  /** 1–5, default 1. */
+  difficulty?: number;
   hints?: string[];
   requires?: { chapters?: string[]; exercises?: string[] };
   /** What `answer()` returns in the reference solution (the tests expect it). Default 42. */
@@ -79,7 +81,7 @@ function writeExercise(dir: string, spec: ExerciseSpec): void {
       slug: spec.slug,
       title: spec.title ?? titleOf(spec.slug),
       language: 'javascript',
-      difficulty: 1,
+      difficulty: spec.difficulty ?? 1,
       xp: spec.xp ?? 10,
       fileName: file,
       hints: spec.hints ?? ['First hint', 'Second hint'],

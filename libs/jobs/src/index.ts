@@ -145,3 +145,22 @@ export function withFastReconnect<T extends { connection: object }>(options: T, 
   if (backend !== 'redis') return options;
   return { ...options, connection: { ...options.connection, retryStrategy: (times: number) => Math.min(100 * times, 2000) } };
 }
+
+/**
+ * Close a BullMQ queue/worker/events object without hanging: `close()` waits for the connection to have
+ * been ready once, which never happens while Redis is unreachable. After `ms`, disconnect and move on so
+ * an api or worker can still shut down during an outage.
+ */
+export async function closeWithin(resource: { close(): Promise<void>; disconnect(): Promise<void> }, ms = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  const closed = resource.close().then(
+    () => 'closed' as const,
+    () => 'closed' as const,
+  );
+  const outcome = await Promise.race([closed, timedOut]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') await resource.disconnect().catch(() => undefined);
+}

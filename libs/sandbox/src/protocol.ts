@@ -17,7 +17,8 @@ export type ChildMessage =
   | { type: 'ready' }
   /** The test names in file order, once registration is over (lets the parent name a test it kills). */
   | { type: 'registered'; id: number; names: string[]; hidden: boolean[] }
-  | { type: 'progress'; id: number; progress: TestProgress }
+  /** Tests that finished, in order; batched per turn of the child's event loop (one message, not one per test). */
+  | { type: 'progress'; id: number; progress: TestProgress[] }
   /** `recycle`: the child's isolate thread may still be busy; kill this child and start another. */
   | { type: 'result'; id: number; result: GradeResult; recycle: boolean }
   | { type: 'catastrophic'; id: number | null; message: string };

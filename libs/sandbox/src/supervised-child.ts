@@ -89,11 +89,13 @@ export class SupervisedChild {
         return;
       case 'progress':
         if (current && message.id === current.job.job.id) {
-          current.finished.set(message.progress.index, message.progress.test);
-          try {
-            current.job.onTest?.(message.progress);
-          } catch {
-            // A failing listener must not take the grader down.
+          for (const progress of message.progress) {
+            current.finished.set(progress.index, progress.test);
+            try {
+              current.job.onTest?.(progress);
+            } catch {
+              // A failing listener must not take the grader down.
+            }
           }
         }
         return;

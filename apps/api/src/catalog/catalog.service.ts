@@ -72,7 +72,9 @@ export class CatalogService {
          LEFT JOIN exercises e ON e.course_id = c.id AND e.removed_at IS NULL
          LEFT JOIN exercise_completions ec ON ec.exercise_id = e.id AND ec.user_id = $1
         GROUP BY c.id
-        ORDER BY (c.owner_id IS NOT NULL), c.title, c.slug`,
+        -- Built-in courses first, then the gentlest: lowest average difficulty, then the shorter course, so a
+        -- newcomer's first course is the warm-up rather than whichever title sorts first.
+        ORDER BY (c.owner_id IS NOT NULL), avg(e.difficulty), count(e.id), c.title, c.slug`,
       [userId],
     );
     return rows.map((row) => ({ ...row, exerciseCount: Number(row.exerciseCount), solvedCount: Number(row.solvedCount) }));

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, QueueEventsProducer, type QueueOptions } from 'bullmq';
 import { bullRootOptions, InjectConfig, type AppConfig } from '@questline/config';
 import {
+  closeWithin,
   GRADE_JOB,
   GRADE_JOB_OPTIONS,
   GRADING_EVENTS_MAX_LEN,
@@ -85,7 +86,7 @@ export class GradingQueue implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.allSettled([this.queue.close(), this.events.close()]);
+    await Promise.all([closeWithin(this.queue), closeWithin(this.events)]);
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { QueueEvents, type QueueEventsListener } from 'bullmq';
 import { bullRootOptions, InjectConfig, type AppConfig } from '@questline/config';
 import {
+  closeWithin,
   GRADING_QUEUE,
   isGradeJobResult,
   isGradeProgress,
@@ -89,6 +90,6 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.events?.close().catch(() => undefined);
+    if (this.events) await closeWithin(this.events);
   }
 }

@@ -7,8 +7,8 @@ import { api } from './api';
 import { applyCompletion, applyProgress, celebrateAchievement } from './progress';
 import { createStore } from './store';
 import type {
-  Achievement, CompletedEvent, LeaderboardUpdatedEvent, Period, Progress, QueuedEvent, StartedEvent, Submission,
-  SubmissionKind, TestEvent, TestResult,
+  Achievement, BoardCourse, CompletedEvent, Leaderboard, LeaderboardUpdatedEvent, Period, Progress, QueuedEvent,
+  ServerPeriod, StartedEvent, Submission, SubmissionKind, TestEvent, TestResult,
 } from './types';
 
 export type ConnectionState = 'offline' | 'connecting' | 'online';
@@ -118,9 +118,40 @@ function startPolling(): void {
 }
 
 // Leaderboard subscriptions, re-sent on every (re)connect.
+// The server answers with its own names: the period `all-time` (we subscribe with `all`) and the course as
+// `{slug, title}` (we may subscribe with a slug or an id). Updates are matched on the normalised period and
+// on the course slug the server acknowledged.
 type BoardKey = string;
-const boards = new Map<BoardKey, { period: Period; course?: string; listeners: Set<(e: LeaderboardUpdatedEvent) => void> }>();
+interface BoardSubscription {
+  period: Period;
+  course?: string;
+  /** The course slug from the server's acknowledgement (when we subscribed with an id). */
+  slug?: string;
+  listeners: Set<(e: LeaderboardUpdatedEvent) => void>;
+}
+const boards = new Map<BoardKey, BoardSubscription>();
 const boardKey = (period: Period, course?: string | null) => `${period}|${course ?? ''}`;
+
+export function normalisePeriod(period: ServerPeriod | string): Period {
+  return period === 'all-time' ? 'all' : (period as Period);
+}
+
+/** The slug of a board's course in a server answer (`{slug, title}`, a bare slug, or null for the global board). */
+export function courseSlugOf(course: BoardCourse | string | undefined): string | null {
+  if (!course) return null;
+  return typeof course === 'string' ? course : course.slug;
+}
+
+function sendSubscribe(s: Socket, board: BoardSubscription): void {
+  const body = board.course ? { period: board.period, course: board.course } : { period: board.period };
+  s.timeout(10_000)
+    .emitWithAck('leaderboard.subscribe', body)
+    .then((ack: Leaderboard | undefined) => {
+      const slug = courseSlugOf(ack?.course);
+      if (slug) board.slug = slug;
+    })
+    .catch(() => undefined); // the page has its HTTP snapshot; the next reconnect subscribes again
+}
 
 export function subscribeLeaderboard(
   period: Period,
@@ -132,16 +163,28 @@ export function subscribeLeaderboard(
   if (!board) {
     board = { period, course, listeners: new Set() };
     boards.set(key, board);
-    socket?.emit('leaderboard.subscribe', course ? { period, course } : { period });
+    if (socket?.connected) sendSubscribe(socket, board);
   }
-  board.listeners.add(listener);
+  const subscribed = board;
+  subscribed.listeners.add(listener);
   return () => {
-    board.listeners.delete(listener);
-    if (board.listeners.size === 0) {
+    subscribed.listeners.delete(listener);
+    if (subscribed.listeners.size === 0) {
       boards.delete(key);
       socket?.emit('leaderboard.unsubscribe', course ? { period, course } : { period });
     }
   };
+}
+
+function dispatchBoard(e: LeaderboardUpdatedEvent): void {
+  const period = normalisePeriod(e.period);
+  const slug = courseSlugOf(e.course);
+  for (const board of boards.values()) {
+    if (board.period !== period) continue;
+    const mine = board.course ? (board.slug ?? board.course) : null;
+    if (mine !== slug && !(board.course && board.course === slug)) continue;
+    board.listeners.forEach((listener) => listener(e));
+  }
 }
 
 let socket: Socket | null = null;
@@ -160,9 +203,7 @@ export function connectLive(token: string): void {
   socket = s;
   s.on('connect', () => {
     connection.set('online');
-    for (const board of boards.values()) {
-      s.emit('leaderboard.subscribe', board.course ? { period: board.period, course: board.course } : { period: board.period });
-    }
+    for (const board of boards.values()) sendSubscribe(s, board);
     // After a drop (or if events raced the first connect) ask the server what happened meanwhile.
     if (everConnected || pending.size > 0) void refetchPending();
     everConnected = true;
@@ -198,9 +239,7 @@ export function connectLive(token: string): void {
   });
   s.on('progress.updated', (p: Progress) => applyProgress(p));
   s.on('achievement.unlocked', (a: Achievement) => celebrateAchievement(a));
-  s.on('leaderboard.updated', (e: LeaderboardUpdatedEvent) => {
-    boards.get(boardKey(e.period, e.course))?.listeners.forEach((listener) => listener(e));
-  });
+  s.on('leaderboard.updated', (e: LeaderboardUpdatedEvent) => dispatchBoard(e));
 }
 
 export function disconnectLive(): void {

@@ -132,20 +132,30 @@ export interface Progress {
   achievements: Achievement[];
 }
 
+/** The period names the web app uses (in URLs and subscriptions). */
 export type Period = 'daily' | 'weekly' | 'all';
+/** The server names the all-time board `all-time` in its answers (it accepts `all` as a short name). */
+export type ServerPeriod = Period | 'all-time';
+
+/** The course of a board: `{slug, title}` from the server, `null` for the global board. */
+export type BoardCourse = { slug: string; title: string } | null;
 
 export interface LeaderboardEntry {
   rank: number;
   userId: string;
   displayName: string;
   xp: number;
+  reachedAt?: string;
+  isMe?: boolean;
 }
 
 export interface Leaderboard {
-  period: Period;
-  course: string | null;
+  period: ServerPeriod;
+  periodKey?: string;
+  course: BoardCourse;
   entries: LeaderboardEntry[];
   me: { rank: number; xp: number } | null;
+  total?: number;
 }
 
 export interface HintResponse {
@@ -230,7 +240,10 @@ export interface CompletedEvent {
   achievements?: Achievement[];
 }
 export interface LeaderboardUpdatedEvent {
-  period: Period;
-  course: string | null;
+  period: ServerPeriod;
+  periodKey?: string;
+  /** `{slug, title}` (older servers may send the slug alone), `null` for the global board. */
+  course: BoardCourse | string;
   entries: LeaderboardEntry[];
+  total?: number;
 }

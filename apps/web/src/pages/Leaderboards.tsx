@@ -36,7 +36,13 @@ export function LeaderboardsPage() {
     const unsubscribe = subscribeLeaderboard(period, course || undefined, (e) => {
       setBoard((prev) => {
         const mine = user ? e.entries.find((x) => x.userId === user.id) : undefined;
-        return { period: e.period, course: e.course, entries: e.entries, me: mine ? { rank: mine.rank, xp: mine.xp } : (prev?.me ?? null) };
+        return {
+          period: e.period,
+          course: prev?.course ?? null,
+          entries: e.entries,
+          me: mine ? { rank: mine.rank, xp: mine.xp } : (prev?.me ?? null),
+          total: e.total ?? prev?.total,
+        };
       });
       // The live update carries no "me"; fetch it when I am not in the visible entries.
       if (user && !e.entries.some((x) => x.userId === user.id)) {

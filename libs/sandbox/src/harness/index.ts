@@ -15,7 +15,7 @@ import { Runner, type ExpectState } from './runner';
 import { describeError } from './errors';
 import { lockdown } from './lockdown';
 import { hooks } from './genuine-asymmetric';
-import { callerFile, captureCaller, type CapturedStack } from './caller';
+import { callerFile, captureCaller, installStackTraceHook, type CapturedStack } from './caller';
 
 interface HarnessConfig {
   visibleFiles: string[];
@@ -57,12 +57,14 @@ const openGetState = jestExpect.getState;
 jestExpect.getState = () => ({ ...openGetState() });
 
 // Assertions made by learner code (a solution calling `expect(1).toBe(1)` to satisfy
-// `expect.assertions(1)`) do not count. Each assertion's call stack is captured (about 1 µs) and read
-// only when the test asked for a number of assertions.
+// `expect.assertions(1)`) do not count. Once a test has called `expect.assertions()` or
+// `expect.hasAssertions()`, each assertion's call stack is captured (a few µs) and read when the test
+// ends. Assertions made before that call are counted as Jest counts them (not checked: a test that lets
+// learner code run before it calls `expect.assertions()` is the remaining gap).
 let assertionStacks: CapturedStack[] = [];
-hooks.onAssertion = function onAssertion(state) {
+hooks.onAssertion = function onAssertion(state: { assertionCalls: number; expectedAssertionsNumber?: unknown; isExpectingAssertions?: unknown }) {
   state.assertionCalls++;
-  assertionStacks.push(captureCaller(onAssertion));
+  if (state.expectedAssertionsNumber != null || state.isExpectingAssertions) assertionStacks.push(captureCaller(onAssertion));
 };
 function learnerAssertions(): number {
   let count = 0;
@@ -240,5 +242,6 @@ global.__questlineControl = (command: string, argument: string) => {
   return handler(argument);
 };
 
+installStackTraceHook();
 // `expect.extend` (allowed only while a test file loads) adds properties to expect and expect.not.
 lockdown(global, [jestExpect, jestExpect.not]);
