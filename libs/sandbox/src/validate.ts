@@ -71,9 +71,25 @@ export function parseHarnessOutput(json: string): HarnessOutput {
 }
 
 /** A progress event from the harness callback: either the registered test names or one finished test. */
+export interface TestProgressEvent {
+  index: number;
+  total: number;
+  test: TestResult;
+}
+
+function parseTestProgress(value: unknown): TestProgressEvent {
+  if (!isObject(value)) throw new InvalidOutputError('progress event is not an object');
+  const { index, total } = value;
+  if (!Number.isInteger(index) || !Number.isInteger(total) || (index as number) < 0 || (index as number) >= (total as number) || (total as number) > MAX_TESTS) {
+    throw new InvalidOutputError('bad progress index');
+  }
+  return { index: index as number, total: total as number, test: parseTestResult(value.test) };
+}
+
+/** A report from the harness: the registered tests, or a batch of finished tests in order. */
 export function parseProgressEvent(
   json: unknown,
-): { kind: 'registered'; names: string[]; hidden: boolean[] } | { kind: 'test'; index: number; total: number; test: TestResult } {
+): { kind: 'registered'; names: string[]; hidden: boolean[] } | { kind: 'tests'; tests: TestProgressEvent[] } {
   if (typeof json !== 'string') throw new InvalidOutputError('progress event is not a string');
   const value: unknown = JSON.parse(json);
   if (!isObject(value)) throw new InvalidOutputError('progress event is not an object');
@@ -83,11 +99,8 @@ export function parseProgressEvent(
     const hidden = Array.isArray(value.hidden) ? value.hidden.map((flag) => flag === true) : names.map(() => false);
     return { kind: 'registered', names, hidden };
   }
-  const { index, total } = value;
-  if (!Number.isInteger(index) || !Number.isInteger(total) || (index as number) < 0 || (index as number) >= (total as number) || (total as number) > MAX_TESTS) {
-    throw new InvalidOutputError('bad progress index');
-  }
-  return { kind: 'test', index: index as number, total: total as number, test: parseTestResult(value.test) };
+  if (!Array.isArray(value.batch) || value.batch.length > MAX_TESTS) throw new InvalidOutputError('progress event has no batch');
+  return { kind: 'tests', tests: value.batch.map(parseTestProgress) };
 }
 
 const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'error', 'time_limit', 'memory_limit', 'sandbox_error'];

@@ -14,6 +14,7 @@ import {
   limitResult,
   runningTestName,
   sandboxErrorResult,
+  NOT_RUN,
   type Registered,
 } from '../verdict';
 import { classifyFailure, describeLoadError, WallClockExceeded } from './isolate-errors';
@@ -113,8 +114,11 @@ export class JobRun {
         this.registered = { names: event.names, hidden: event.hidden };
         this.events.registered(this.registered);
       } else {
-        this.finished.set(event.index, event.test);
-        this.events.progress({ index: event.index, total: event.total, test: event.test });
+        for (const { index, total, test } of event.tests) {
+          if (this.finished.has(index)) continue;
+          this.finished.set(index, test);
+          this.events.progress({ index, total, test });
+        }
       }
     } catch {
       this.badProgress = true;
@@ -269,6 +273,12 @@ export class JobRun {
 
   private finalResult(json: string): GradeResult {
     const output = parseHarnessOutput(json);
+    // Tests the harness had not reported yet (it batches fast ones): report them now, in order.
+    output.tests.forEach((test, index) => {
+      if (this.finished.has(index) || (test.status === 'error' && test.message === NOT_RUN)) return;
+      this.finished.set(index, test);
+      this.events.progress({ index, total: output.tests.length, test });
+    });
     if (output.limit) {
       return limitResult(
         'time',
