@@ -18,6 +18,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Stack {
   baseUrl: string;
+  /** The fresh test database the api and worker use (e.g. to give a user a role). */
+  databaseUrl: string;
   /** Recent output of the api and worker, for failure messages. */
   logs(): string;
   stop(): Promise<void>;
@@ -177,5 +179,5 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw error;
   }
-  return { baseUrl, logs, stop };
+  return { baseUrl, databaseUrl: db.url, logs, stop };
 }

@@ -162,5 +162,6 @@ export async function closeWithin(resource: { close(): Promise<void>; disconnect
   );
   const outcome = await Promise.race([closed, timedOut]);
   clearTimeout(timer);
-  if (outcome === 'timeout') await resource.disconnect().catch(() => undefined);
+  // disconnect() may itself wait for a connection that never came: start it, don't wait for it.
+  if (outcome === 'timeout') resource.disconnect().catch(() => undefined);
 }

@@ -32,11 +32,17 @@ describe('parseHarnessOutput', () => {
 describe('parseProgressEvent', () => {
   test('reads registration and test events', () => {
     expect(parseProgressEvent('{"registered":["a","b"],"hidden":[false,true]}')).toEqual({ kind: 'registered', names: ['a', 'b'], hidden: [false, true] });
-    expect(parseProgressEvent('{"index":1,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}')).toMatchObject({ kind: 'test', index: 1, total: 2 });
+    expect(parseProgressEvent('{"batch":[{"index":0,"total":2,"test":{"name":"a","status":"pass","durationMs":0}},{"index":1,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}]}')).toMatchObject({
+      kind: 'tests',
+      tests: [{ index: 0, total: 2, test: { name: 'a', status: 'pass' } }, { index: 1, total: 2, test: { name: 'b', status: 'fail' } }],
+    });
   });
 
-  test('rejects out-of-range indexes', () => {
-    expect(() => parseProgressEvent('{"index":2,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}')).toThrow(InvalidOutputError);
+  test('rejects out-of-range indexes, anything but a batch, and oversized batches', () => {
+    expect(() => parseProgressEvent('{"batch":[{"index":2,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}]}')).toThrow(InvalidOutputError);
+    expect(() => parseProgressEvent('{"index":1,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}')).toThrow(InvalidOutputError);
+    const big = JSON.stringify({ batch: Array.from({ length: 1001 }, () => ({ index: 0, total: 1, test: { name: 'a', status: 'pass', durationMs: 0 } })) });
+    expect(() => parseProgressEvent(big)).toThrow(InvalidOutputError);
   });
 });
 

@@ -177,7 +177,8 @@ export interface PackUploadOk {
 }
 
 export interface PackReportItem {
-  exercise: string;
+  /** The exercise slug; null for pack-level and archive problems. */
+  exercise: string | null;
   file?: string;
   field?: string;
   message: string;
@@ -194,8 +195,9 @@ export interface ExerciseStats {
   title: string;
   learnersTried: number;
   attempts: number;
-  passRate: number;
-  firstTryPassRate: number;
+  /** null when nobody tried. */
+  passRate: number | null;
+  firstTryPassRate: number | null;
   medianAttemptsToPass: number | null;
   medianTimeToPassMs: number | null;
   hintReveals: number;
@@ -205,6 +207,7 @@ export interface ExerciseStats {
 
 export interface PackStats {
   slug: string;
+  version: string;
   exercises: ExerciseStats[];
 }
 

@@ -73,7 +73,7 @@ export function InstructorPage() {
                   <tbody>
                     {failure.report.map((r, i) => (
                       <tr key={i}>
-                        <td>{r.exercise}</td>
+                        <td>{r.exercise ?? <span class="muted">(pack)</span>}</td>
                         <td><code>{r.file ?? ''}</code></td>
                         <td><code>{r.field ?? ''}</code></td>
                         <td>{r.message}</td>
@@ -103,7 +103,8 @@ export function InstructorPage() {
   );
 }
 
-const pct = (n: number) => `${Math.round(n * (n <= 1 ? 100 : 1))}%`;
+/** A ratio (0–1, from the server) as a percentage; null (nobody tried) shows as a dash, not 0%. */
+const pct = (n: number | null) => (n === null || n === undefined ? '–' : `${Math.round(n * 100)}%`);
 const duration = (ms: number | null) => {
   if (ms === null || ms === undefined) return '–';
   const min = ms / 60000;
@@ -149,6 +150,7 @@ export function PackStatsPage({ slug }: { slug: string }) {
     <main id="main" class="page">
       <p class="crumbs"><a href="/instructor">Instructor</a> ›</p>
       <h1>Stats: {slug}</h1>
+      {data ? <p class="muted" data-testid="stats-version">Current version {data.version}</p> : null}
       {error ? <p class="error" role="alert">{error}</p> : null}
       {!data && !error ? <p class="muted">Loading…</p> : null}
       {data ? (
@@ -184,7 +186,7 @@ export function PackStatsPage({ slug }: { slug: string }) {
           <div class="charts">
             {data.exercises.map((e) => (
               <figure key={e.slug} class="card">
-                <figcaption><strong>{e.title}</strong> <span class="muted">· pass rate {pct(e.passRate)}</span></figcaption>
+                <figcaption><strong>{e.title}</strong> <span class="muted">· {e.passRate === null ? 'no attempts yet' : `pass rate ${pct(e.passRate)}`}</span></figcaption>
                 <FailChart exercise={e} />
               </figure>
             ))}

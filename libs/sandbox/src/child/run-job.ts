@@ -271,14 +271,18 @@ export class JobRun {
     }
   }
 
-  private finalResult(json: string): GradeResult {
-    const output = parseHarnessOutput(json);
-    // Tests the harness had not reported yet (it batches fast ones): report them now, in order.
-    output.tests.forEach((test, index) => {
+  /** Finished tests the harness had not reported yet (it batches fast ones): reported now, in order. */
+  private reportUnreported(tests: TestResult[]): void {
+    tests.forEach((test, index) => {
       if (this.finished.has(index) || (test.status === 'error' && test.message === NOT_RUN)) return;
       this.finished.set(index, test);
-      this.events.progress({ index, total: output.tests.length, test });
+      this.events.progress({ index, total: tests.length, test });
     });
+  }
+
+  private finalResult(json: string): GradeResult {
+    const output = parseHarnessOutput(json);
+    this.reportUnreported(output.tests);
     if (output.limit) {
       return limitResult(
         'time',
@@ -299,6 +303,7 @@ export class JobRun {
       try {
         const json = await this.guard(control.apply(undefined, ['snapshot', ''], { timeout: SNAPSHOT_TIMEOUT_MS }) as Promise<string>, SNAPSHOT_TIMEOUT_MS);
         const snapshot = parseHarnessOutput(json);
+        this.reportUnreported(snapshot.tests);
         return { result: limitResult('time', snapshot.tests, snapshot.limit?.testName, `the run took longer than ${budget}.`), recycle: false };
       } catch {
         // fall back to what the progress events told us

@@ -167,28 +167,15 @@ for (const name of Object.keys(fixedGlobals)) {
 }
 
 // --- control channel (host only) ---
-// Progress goes out in batches: a test that ends within PROGRESS_FLUSH_MS of the last report waits for
-// the next one (or for the end of the run, when the host reports what is left from the final results).
-// Each host callback costs ~20 µs inside the isolate, so a run of fast tests makes one call, not ten,
-// while slow tests still stream live.
-const PROGRESS_FLUSH_MS = 10;
-const dateNow = Date.now;
-let pendingProgress: Array<{ index: number; total: number; test: unknown }> = [];
-let lastReport = 0;
-function flushProgress(): void {
-  if (pendingProgress.length === 0) return;
-  const batch = pendingProgress;
-  pendingProgress = [];
-  lastReport = dateNow();
+// One host callback per finished test (~20 µs each). Batching fast tests into one call was tried and
+// dropped: when a later test then hangs or blows the memory limit, the isolate is gone before the
+// batch is sent, and the host can no longer tell which test was running (it relies on these events).
+function progress(index: number, total: number, result: unknown): void {
   try {
-    report(stringify({ batch }));
+    report(stringify({ batch: [{ index, total, test: result }] }));
   } catch {
     // The host callback is fire-and-forget; losing a progress event only loses live streaming.
   }
-}
-function progress(index: number, total: number, result: unknown): void {
-  pendingProgress.push({ index, total, test: result });
-  if (dateNow() - lastReport >= PROGRESS_FLUSH_MS) flushProgress();
 }
 
 /** Set when the runner itself failed (a harness bug): the next `step` turns it into a sandbox error. */
@@ -219,7 +206,6 @@ const commands: Record<string, (argument: string) => string> = {
   start() {
     runner = new Runner(registry, output, expectState, config.visibleFiles, progress);
     report(stringify({ registered: runner.results.map((r) => r.name), hidden: runner.results.map((r) => r.hidden) }));
-    lastReport = dateNow();
     const currentRunner = runner;
     currentRunner.run().catch((error: unknown) => {
       // Only a harness bug lands here; report it as a failure of the running test rather than hang.
@@ -234,7 +220,6 @@ const commands: Record<string, (argument: string) => string> = {
     if (!runner) return finalJson();
     if (runnerCrash !== null) throw new Error(`Harness failure: ${runnerCrash}`);
     if (runner.finished) return finalJson();
-    if (dateNow() - lastReport >= PROGRESS_FLUSH_MS) flushProgress();
     if (timers.pending > 0) {
       try {
         timers.fireNext();
