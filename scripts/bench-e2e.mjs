@@ -94,9 +94,11 @@ function cpuBreakdown(before, after, procs) {
   const delta = (pid) => (after.get(pid)?.ms ?? 0) - (before.get(pid)?.ms ?? 0);
   const rows = {};
   for (const proc of procs) {
-    let ms = delta(proc.child.pid);
-    for (const [pid, info] of after) if (info.ppid === proc.child.pid) ms += delta(pid);
-    rows[proc.name] = ms;
+    rows[proc.name] = delta(proc.child.pid);
+    let children = 0;
+    for (const [pid, info] of after) if (info.ppid === proc.child.pid) children += delta(pid);
+    // The worker's children are its sandbox processes (one isolate per grading inside each).
+    if (children > 0) rows[`${proc.name} sandbox children`] = children;
   }
   let postgres = 0;
   let redis = 0;
@@ -268,6 +270,7 @@ async function main() {
     // again as soon as its previous submission completed). Sustained rate = completions / wall time.
     const maxIds = [];
     const cpuBefore = cpuSnapshot();
+    const clientBefore = process.cpuUsage();
     const maxStart = performance.now();
     const stopAt = maxStart + MAX_SECONDS * 1000;
     await Promise.all(
@@ -286,6 +289,8 @@ async function main() {
     const maxElapsed = (performance.now() - maxStart) / 1000;
     const maxRow = report(`max (${MAX_INFLIGHT} in flight)`, maxIds, maxElapsed);
     const cpu = cpuBreakdown(cpuBefore, cpuSnapshot(), procs);
+    const client = process.cpuUsage(clientBefore);
+    cpu['bench client (this process)'] = (client.user + client.system) / 1000;
 
     log('');
     console.table([fixedRow, maxRow]);

@@ -80,6 +80,8 @@ describe('Submit', () => {
     expect(tests.map((e) => (e.payload.test as { name: string }).name)).toEqual(['answers 42', 'is even', 'is stable', 'Hidden test 1']);
 
     expect(completed).toMatchObject({ submissionId: id, verdict: 'passed', xpAwarded: expect.any(Number), achievements: expect.any(Array) });
+    expect(completed.xpAwarded).toBeGreaterThan(0);
+    expect(completed.progress).toMatchObject({ xp: completed.xpAwarded, level: expect.any(Number), leveledUp: expect.any(Boolean) });
     expect(completed.tests).toHaveLength(4);
     expect(JSON.stringify(completed)).not.toContain('SECRET-HIDDEN');
 
@@ -203,6 +205,7 @@ describe('reliability', () => {
 
     // A redelivery after the commit (worker killed between commit and ack) replays, never re-awards.
     const before = await db().query(`SELECT count(*)::int AS n FROM xp_awards WHERE user_id = $1`, [learner.id]);
+    expect(before).toEqual([{ n: 1 }]);
     const queue = (await import('bullmq')).Queue;
     const q = new queue('grading', { prefix: QUEUE_PREFIX, connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } });
     try {

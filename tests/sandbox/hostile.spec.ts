@@ -59,11 +59,18 @@ describe('async: never-settling promises and microtask floods', () => {
 
   test.each([
     ['an await loop', 'export async function run() { for (;;) await 0; }'],
-    ['a self-scheduling then chain', 'export function run() { const f = () => Promise.resolve().then(f); f(); return new Promise(() => {}); }'],
     ['a timer that reschedules itself forever', 'export function run() { const f = () => setTimeout(f, 1); f(); return new Promise(() => {}); }'],
   ])('%s is a time_limit', async (_label, body) => {
     const result = await gradeThenRecover(hostile(body));
     expect(result).toMatchObject({ verdict: 'time_limit', limit: { testName: 'attack' } });
+  });
+
+  test('a self-scheduling then chain is stopped by whichever limit it reaches first', async () => {
+    // Each link keeps the previous promise alive, so the chain is a memory bomb as well as a microtask
+    // flood: 64 MB or 500 ms comes first depending on the machine's speed (both were seen on this VM).
+    const result = await gradeThenRecover(hostile('export function run() { const f = () => Promise.resolve().then(f); f(); return new Promise(() => {}); }'));
+    expect(['time_limit', 'memory_limit']).toContain(result.verdict);
+    expect(result.limit?.testName).toBe('attack');
   });
 });
 

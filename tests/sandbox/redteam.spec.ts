@@ -121,11 +121,13 @@ test.each(cases())('table %i', (n, expected) => expect(inc(n)).toBe(expected));
 });
 
 describe('expect.assertions / hasAssertions (fixed: learner assertions do not count, getState is a copy)', () => {
-  const spec = "import { solve } from './attack';\ntest('throws', () => { expect.assertions(1); try { solve(); } catch (e) { expect(e.message).toBe('boom'); } });\ntest('has', () => { expect.hasAssertions(); try { solve(); } catch (e) { expect(e.message).toBe('boom'); } });\n";
+  // Learner code cannot reach `expect` any more (next describe); these tests hand it over, as a test
+  // might (`solve(expect)`), to check the second line of defence.
+  const spec = "import { solve } from './attack';\ntest('throws', () => { expect.assertions(1); try { solve(expect); } catch (e) { expect(e.message).toBe('boom'); } });\ntest('has', () => { expect.hasAssertions(); try { solve(expect); } catch (e) { expect(e.message).toBe('boom'); } });\n";
   test.each([
-    ['making an assertion itself', 'export const solve = () => { expect(1).toBe(1); };'],
-    ['from eval code', "export const solve = () => { (0, eval)('expect(1).toBe(1)'); };"],
-    ['resetting the live state', 'export const solve = () => { const s = expect.getState(); s.expectedAssertionsNumber = null; s.isExpectingAssertions = false; s.assertionCalls = 5; };'],
+    ['making an assertion itself', 'export const solve = (expect) => { expect(1).toBe(1); };'],
+    ['from eval code', "export const solve = (expect) => { globalThis.e = expect; (0, eval)('e(1).toBe(1)'); };"],
+    ['resetting the live state', 'export const solve = (expect) => { const s = expect.getState(); s.expectedAssertionsNumber = null; s.isExpectingAssertions = false; s.assertionCalls = 5; };'],
   ])('%s does not satisfy them', async (_name, solution) => {
     const result = await gradeThenRecover(request(solution, spec));
     expect(statuses(result)).toEqual([['throws', 'fail'], ['has', 'fail']]);
@@ -145,11 +147,40 @@ test('throws', () => { expect.assertions(1); try { solve(); } catch (e) { expect
   });
 });
 
+describe('the Jest API is out of learner code\'s reach (fixed: module bindings for test files, not globals)', () => {
+  // A bound function used as a getter or Proxy trap runs with no learner frame on the stack, so the
+  // caller checks alone could not stop these; they failed only because the API is no longer global.
+  const spec = "import { robot } from './attack';\ndescribe('robot', () => {\n  const answer = robot.answer;\n  test('answer', () => { expect(answer).toEqual(42); });\n});\n";
+  test.each([
+    ['a getter that is a bound expect.extend', "const m = { toEqual: () => ({ pass: true, message: () => '' }) };\nexport const robot = {}; Object.defineProperty(robot, 'answer', { get: expect.extend.bind(null, m) });"],
+    ['a getter that is a bound addEqualityTesters', "export const robot = {}; Object.defineProperty(robot, 'answer', { get: expect.addEqualityTesters.bind(null, [() => true]) });"],
+    ['a getter that is a bound test()', "export const robot = {}; Object.defineProperty(robot, 'answer', { get: test.bind(null, 'bonus', () => {}) });"],
+    ['a Proxy trap built from Reflect.apply', "const m = { toEqual: () => ({ pass: true, message: () => '' }) };\nexport const robot = new Proxy({}, { get: Reflect.apply.bind(null, Reflect.apply, null, [expect.extend, null, [m]]) });"],
+    ['reading the API off the global object', "const g = globalThis; export const robot = { get answer() { return [g.expect, g.test, g.describe, g.jest, g.__questlineTestApi].every((v) => v === undefined) ? 41 : 42; } };"],
+  ])('%s', async (_name, solution) => {
+    const result = await gradeThenRecover(request(solution, spec));
+    expect(result.verdict).not.toBe('passed');
+    for (const test of result.tests) expect(test.status).not.toBe('pass');
+  });
+
+  test('test files still see the API, with or without importing it, and may declare their own `it`', async () => {
+    const result = await grader.grade({
+      language: 'typescript',
+      solution: { fileName: 'attack.ts', code: 'export const answer = (): number => 42;\n' },
+      tests: [
+        { fileName: 'attack.spec.ts', hidden: false, code: "import { answer } from './attack';\ntest('globals', () => { expect(answer()).toBe(42); jest.fn(); });\n" },
+        { fileName: 'more.spec.ts', hidden: true, code: "import { expect as e, test } from '@jest/globals';\nimport { answer } from './attack';\nconst it = (name: string, fn: () => void) => test(name, fn);\nit('own it', () => { e(answer()).toBe(42); expect(1).toBe(1); });\n" },
+      ],
+    });
+    expect(statuses(result)).toEqual([['globals', 'pass'], ['own it', 'pass']]);
+  });
+});
+
 test("a hidden test's name is not readable from expect.getState() (it is masked for learners)", async () => {
   const result = await gradeThenRecover(
     request(
-      'let seen = [];\nexport const solve = () => { seen.push(String(expect.getState().currentTestName)); return seen.join(","); };',
-      "import { solve } from './attack';\ntest('SECRET-name', () => { expect(solve()).toBe('x'); });\n",
+      'let seen = [];\nexport const solve = (expect) => { seen.push(String(expect.getState().currentTestName)); return seen.join(","); };',
+      "import { solve } from './attack';\ntest('SECRET-name', () => { expect(solve(expect)).toBe('x'); });\n",
       true,
     ),
   );

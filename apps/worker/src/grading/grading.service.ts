@@ -15,7 +15,6 @@ interface ClaimedRow {
   kind: 'run' | 'submit';
   code: string;
   tests_hash: string;
-  course_version: string;
 }
 
 interface StoredRow {
@@ -57,7 +56,7 @@ export class GradingService {
     const claimed: [ClaimedRow[], number] = await this.dataSource.query(
       `UPDATE submissions SET status = 'running', started_at = now(), attempt = attempt + 1
         WHERE id = $1 AND status <> 'completed'
-        RETURNING id, user_id, exercise_id, kind, code, tests_hash, course_version`,
+        RETURNING id, user_id, exercise_id, kind, code, tests_hash`,
       [submissionId],
     );
     const row = claimed[0][0];
@@ -96,7 +95,7 @@ export class GradingService {
     };
   }
 
-  private async complete(row: ClaimedRow, result: GradeResult, exercise: GradingExercise): Promise<GradeJobResult | null> {
+  private async complete(row: ClaimedRow, result: GradeResult, exercise: Pick<GradingExercise, 'revealHiddenTestNames'>): Promise<GradeJobResult | null> {
     const done = await this.dataSource.transaction(async (manager) => {
       const updated: [Array<{ created_at: Date; completed_at: Date }>, number] = await manager.query(
         `UPDATE submissions
@@ -111,23 +110,14 @@ export class GradingService {
       if (!times) return null;
       let outcome: SubmitOutcome | null = null;
       if (row.kind === 'submit') {
-        const passed = result.verdict === 'passed';
+        // Gamification also records the solve in exercise_completions (first passing Submit wins).
         outcome = await recordSubmitOutcome(manager, {
           submissionId: row.id,
           userId: row.user_id,
           exerciseId: row.exercise_id,
-          passed,
+          passed: result.verdict === 'passed',
           at: times.completed_at,
         });
-        // After gamification has looked at the learner's state before this Submit. The primary key
-        // (user, exercise) keeps the first solve.
-        if (passed) {
-          await manager.query(
-            `INSERT INTO exercise_completions (user_id, exercise_id, submission_id, tests_hash, course_version, solved_at)
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-            [row.user_id, row.exercise_id, row.id, exercise.testsHash, row.course_version, times.completed_at],
-          );
-        }
         await manager.query(`UPDATE submissions SET xp_awarded = $2, outcome = $3 WHERE id = $1`, [
           row.id,
           outcome.xpAwarded,

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { Worker, type Job } from 'bullmq';
 import { bullRootOptions, InjectConfig, type AppConfig } from '@questline/config';
 import {
+  closeWithin,
   GRADING_JOB_NAMES,
   GRADING_QUEUE,
   isGradeJobPayload,
@@ -55,8 +56,9 @@ export class GradingWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    // close() waits for the active jobs to finish; a job cut off by a hard kill is redelivered instead.
-    await this.worker?.close();
+    // close() waits for the active jobs to finish (a grading is at most 10 s); a job cut off by a hard
+    // kill, or by this bound during a Redis outage, is redelivered instead.
+    if (this.worker) await closeWithin(this.worker, 15_000);
     await this.grader?.close();
   }
 }

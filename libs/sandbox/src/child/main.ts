@@ -116,7 +116,8 @@ async function main(): Promise<void> {
         currentJobId = null;
         flush();
         send({ type: 'result', id: job.id, result: outcome.result, recycle: outcome.recycle });
-        if (!outcome.recycle) prepareSpare();
+        // Preparing is synchronous (prepared-isolate.ts): let the result go out first.
+        if (!outcome.recycle) setImmediate(prepareSpare);
       });
   });
   process.on('disconnect', () => process.exit(0));

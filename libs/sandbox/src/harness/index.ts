@@ -161,7 +161,15 @@ for (const name of Object.keys(jestGlobals)) if (name !== 'expect') Object.freez
 Object.freeze(test.skip);
 Object.freeze(describe.skip);
 
-const fixedGlobals: Record<string, unknown> = { ...jestGlobals, ...timerGlobals, console: output.createConsole() };
+// The Jest API is not a global: learner code could otherwise call `expect.extend` or `test` whenever a
+// test file touches a learner value while it loads (a getter that is a bound `expect.extend` runs with no
+// learner frame on the stack, so no caller check can catch it). Test files get the API as module
+// bindings: the host adds `import { describe, test, expect, ... } from '@jest/globals'` to each test file,
+// and the '@jest/globals' module, evaluated before the learner's module, takes this object and deletes it.
+// The global names stay defined (undefined, read-only) so learner code cannot plant look-alikes.
+Object.defineProperty(global, '__questlineTestApi', { value: Object.freeze({ ...jestGlobals }), writable: false, enumerable: false, configurable: true });
+const fixedGlobals: Record<string, unknown> = { ...timerGlobals, console: output.createConsole() };
+for (const name of Object.keys(jestGlobals)) fixedGlobals[name] = undefined;
 for (const name of Object.keys(fixedGlobals)) {
   Object.defineProperty(global, name, { value: fixedGlobals[name], writable: false, enumerable: false, configurable: false });
 }

@@ -1,0 +1,55 @@
+import type { GradeResult } from '@questline/sandbox';
+import { toSubmissionView, type SubmissionViewRow } from './submission-view';
+
+const result: GradeResult = {
+  status: 'fail',
+  verdict: 'failed',
+  durationMs: 12,
+  tests: [
+    { name: 'visible', status: 'pass', durationMs: 1, testCode: 'expect(1)' },
+    { name: 'secret edge case', status: 'fail', durationMs: 2, message: 'expected 7', output: 'dbg', testCode: 'SECRET', hidden: true },
+  ],
+  limit: { kind: 'time', testName: 'secret edge case' },
+};
+
+const row = (overrides: Partial<SubmissionViewRow> = {}): SubmissionViewRow => ({
+  id: 's1',
+  kind: 'submit',
+  exercise_id: 'e1',
+  status: 'completed',
+  result,
+  xp_awarded: 0,
+  reveal_hidden_test_names: false,
+  created_at: new Date('2026-01-01T00:00:00Z'),
+  completed_at: new Date('2026-01-01T00:00:01Z'),
+  ...overrides,
+});
+
+describe('toSubmissionView', () => {
+  it('masks hidden tests: no name, code, message or output, and the limit names the masked test', () => {
+    const view = toSubmissionView(row());
+    expect(view.tests?.[1]).toEqual({ name: 'Hidden test 1', status: 'fail', durationMs: 2, hidden: true, message: expect.not.stringContaining('7') });
+    expect(view.limit).toEqual({ kind: 'time', testName: 'Hidden test 1' });
+    expect(JSON.stringify(view)).not.toContain('SECRET');
+    expect(view.tests?.[0]).toMatchObject({ name: 'visible', testCode: 'expect(1)' });
+  });
+
+  it('keeps hidden test names when the exercise reveals them, never their code', () => {
+    const view = toSubmissionView(row({ reveal_hidden_test_names: true }));
+    expect(view.tests?.[1].name).toBe('secret edge case');
+    expect(view.tests?.[1].testCode).toBeUndefined();
+  });
+
+  it('shows no verdict or tests before completion, and no xpAwarded for a Run', () => {
+    expect(toSubmissionView(row({ status: 'running', result: null, completed_at: null }))).toEqual({
+      id: 's1',
+      kind: 'submit',
+      exerciseId: 'e1',
+      status: 'running',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      completedAt: null,
+    });
+    expect(toSubmissionView(row({ kind: 'run', xp_awarded: null })).xpAwarded).toBeUndefined();
+    expect(toSubmissionView(row({ xp_awarded: 15 })).xpAwarded).toBe(15);
+  });
+});
