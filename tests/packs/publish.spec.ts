@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { UserRole } from '@questline/data';
+import { randomUUID } from 'node:crypto';
+import { recordSubmitOutcome, UserRole } from '@questline/data';
 import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, createUserWithRole, registerUser, type TestUser } from '../fixtures/users';
 import { rawTarball, tarball, writePack, type PackSpec } from './pack-fixture';
@@ -182,6 +183,46 @@ describe('versions', () => {
     ]);
     const [row] = await ds.query(`SELECT version FROM exercises WHERE id = $1`, [ids.changed]);
     expect(row.version).toBe('1.1.0');
+  });
+
+  it("keeps a learner's XP, level and solved state across an upgrade, and awards no XP twice", async () => {
+    const spec = (version: string, note: string): PackSpec => ({
+      slug: 'upgrading',
+      version,
+      chapters: [{ slug: 'basics', exercises: [{ slug: 'first', xp: 30 }, { slug: 'second', xp: 50, hiddenTestNote: note }] }],
+    });
+    await uploadPack(owner, spec('1.0.0', 'v1'), 201);
+    const learner = await registerUser(api);
+    const ds = api.app.get(DataSource);
+    const course = await request(api.url).get('/api/courses/upgrading').set('Authorization', bearer(learner)).expect(200);
+    const ids: Record<string, string> = Object.fromEntries(course.body.chapters[0].exercises.map((e: { slug: string; id: string }) => [e.slug, e.id]));
+    // Earn XP through the real award path (the one the worker runs when a Submit passes).
+    const solve = (exerciseId: string) =>
+      ds.transaction((manager) =>
+        recordSubmitOutcome(manager, { submissionId: randomUUID(), userId: learner.id, exerciseId, passed: true, at: new Date() }),
+      );
+    const first = await solve(ids.first);
+    const second = await solve(ids.second);
+    expect(first.xpAwarded).toBeGreaterThanOrEqual(30);
+    expect(second.xpAwarded).toBeGreaterThanOrEqual(50);
+    const progress = async () => (await request(api.url).get('/api/me/progress').set('Authorization', bearer(learner)).expect(200)).body;
+    const before = await progress();
+    expect(before).toMatchObject({ xp: first.xpAwarded + second.xpAwarded, solvedCount: 2 });
+
+    await uploadPack(owner, spec('2.0.0', 'v2: the hidden tests changed'), 201);
+    const after = await progress();
+    expect(after).toMatchObject({ xp: before.xp, level: before.level, solvedCount: 2 });
+    const upgraded = await request(api.url).get('/api/courses/upgrading').set('Authorization', bearer(learner)).expect(200);
+    expect(upgraded.body).toMatchObject({ version: '2.0.0', solvedCount: 2 });
+    expect(upgraded.body.chapters[0].exercises.map((e: { id: string; status: string }) => [e.id, e.status])).toEqual([
+      [ids.first, 'solved'],
+      [ids.second, 'solved'],
+    ]);
+    const changed = await request(api.url).get(`/api/exercises/${ids.second}`).set('Authorization', bearer(learner)).expect(200);
+    expect(changed.body).toMatchObject({ solved: true, solvedAgainstOlderVersion: true });
+    // Passing the changed exercise again against the new version is not a second award.
+    expect((await solve(ids.second)).xpAwarded).toBe(0);
+    expect((await progress()).xp).toBe(before.xp);
   });
 
   it('lets an admin publish a new version of an instructor\'s pack, keeping the owner', async () => {

@@ -117,7 +117,8 @@ export class Registry {
     const parts = [name];
     for (let b: Block | null = block; b && b.parent; b = b.parent) parts.unshift(b.name);
     const full = parts.join(' > ');
-    return full.length > MAX_NAME_CHARS ? full.slice(0, MAX_NAME_CHARS) : full;
+    // A copy, not `slice` alone: V8's sliced strings keep the whole megabyte parent alive.
+    return full.length > MAX_NAME_CHARS ? Array.from(full.slice(0, MAX_NAME_CHARS)).join('') : full;
   }
 
   describe(name: unknown, fn: unknown, skip: boolean): void {
