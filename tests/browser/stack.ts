@@ -4,11 +4,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { chromium, type Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../fixtures/database';
+import { freePort } from '../fixtures/net';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const API_ENTRY = path.join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -23,17 +23,6 @@ export interface Stack {
   /** Recent output of the api and worker, for failure messages. */
   logs(): string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -247,3 +247,14 @@ test('resolves', async () => { await expect(Promise.resolve(value())).resolves.t
   expect(result.verdict).toBe('failed');
   for (const test of result.tests) expect(test.status).not.toBe('pass');
 });
+
+test('test file names must be distinct (a hidden file named like a visible one would have its frames shown)', async () => {
+  const base = request('export const answer = () => 42;', "import { answer } from './attack';\ntest('a', () => { expect(answer()).toBe(42); });\n");
+  const duplicate = await grader.grade({ ...base, tests: [...base.tests, { ...base.tests[0]!, hidden: true }] });
+  expect(duplicate).toMatchObject({ verdict: 'error' });
+  expect(duplicate.message).toContain('used twice');
+  const asSolution = await grader.grade({ ...base, tests: [{ ...base.tests[0]!, fileName: 'attack.js' }] });
+  expect(asSolution).toMatchObject({ verdict: 'error' });
+  const hiddenPrefix = await grader.grade({ ...base, tests: [...base.tests, { ...base.tests[0]!, fileName: 'hidden/attack.spec.js', hidden: true }] });
+  expect(hiddenPrefix.verdict).toBe('passed');
+});

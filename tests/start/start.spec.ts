@@ -3,24 +3,13 @@
 // is left, start again, log in with the same user. Builds first only if dist is out of date.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../fixtures/net';
 
 const root = path.resolve(__dirname, '../..');
 const BOOT_TIMEOUT_MS = 240_000; // includes a build when dist is stale, on a 2-core machine
 const STOP_TIMEOUT_MS = 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,6 @@
 // From a loaded exercise to what the sandbox grades, and a content hash for versioning.
-import { createHash } from 'node:crypto';
 import type { GradeLimits, GradeRequest } from '@questline/sandbox';
+import { canonicalHash } from './canonical-hash';
 import type { LoadedExercise } from './types';
 
 export interface ToGradeRequestOptions {
@@ -22,23 +22,11 @@ export function toGradeRequest(exercise: LoadedExercise, code: string, options: 
   };
 }
 
-/** JSON with object keys sorted, so the hash does not depend on key order in exercise.yaml. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /**
  * sha256 (hex) of what decides a grade and what a learner is scored on: the manifest and every test
  * file. README, starter and solution edits do not change it, so they do not invalidate past grades.
  */
 export function contentHash(exercise: LoadedExercise): string {
   const tests = [...exercise.visibleTests, ...exercise.hiddenTests].map(({ fileName, code, hidden }) => ({ fileName, code, hidden }));
-  return createHash('sha256').update(canonical({ manifest: exercise.manifest, tests })).digest('hex');
+  return canonicalHash({ manifest: exercise.manifest, tests });
 }

@@ -44,8 +44,13 @@ function requestProblem(request: GradeRequest): string | null {
     return `Your file is too large (over ${SANDBOX_DEFAULTS.maxSourceBytes / 1024} KB).`;
   }
   let testBytes = 0;
+  // File names identify code inside the isolate (stack frames shown to learners, the harness's caller
+  // checks): each must be distinct, and none may pass for the solution, the harness or run-time code.
+  const names = new Set([request.solution.fileName, 'questline-harness.js', 'questline-dynamic-code', '@jest/globals']);
   for (const test of request.tests) {
     if (typeof test?.code !== 'string' || typeof test.fileName !== 'string') return 'A test file is malformed.';
+    if (names.has(test.fileName) || !/^[\w./@-]+$/.test(test.fileName)) return `Test file name not allowed or used twice: ${test.fileName.slice(0, 100)}`;
+    names.add(test.fileName);
     testBytes += Buffer.byteLength(test.code);
   }
   if (testBytes > MAX_TEST_SOURCE_BYTES) return 'The test files are too large.';

@@ -1,21 +1,12 @@
 // Real api and worker processes for the pipeline suites, spawned from the TypeScript sources.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../fixtures/net';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 const REGISTER = path.join(__dirname, 'register-ts.cjs');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export class Proc {
   private output = '';
