@@ -78,7 +78,20 @@ export interface TestProgressData {
   test: TestResult;
 }
 
-export type GradeProgress = StartedProgress | TestProgressData;
+/**
+ * Several progress items in one `job.updateProgress` (one Redis round trip and one event-stream entry):
+ * the worker coalesces the items produced while the previous update was in flight (e.g. `started` and
+ * the first tests, or tests finishing within the same millisecond). The relay emits them one by one, in
+ * order, so the learner still gets one `submission.test` per test.
+ */
+export interface BatchProgress {
+  type: 'batch';
+  userId: string;
+  submissionId: string;
+  items: Array<StartedProgress | TestProgressData>;
+}
+
+export type GradeProgress = StartedProgress | TestProgressData | BatchProgress;
 
 export interface AchievementView {
   id: string;
@@ -126,7 +139,7 @@ export function isGradeProgress(value: unknown): value is GradeProgress {
     typeof value === 'object' &&
     value !== null &&
     'type' in value &&
-    (value.type === 'started' || value.type === 'test') &&
+    (value.type === 'started' || value.type === 'test' || value.type === 'batch') &&
     'userId' in value &&
     typeof value.userId === 'string'
   );

@@ -5,7 +5,7 @@ import { Chapter, Course, Exercise, ExerciseCompletion } from '@questline/data';
 import { resolveXpRules, type XpRules } from '@questline/gamification';
 import type { GradeLimits, GradeRequest, Language, TestFile } from '@questline/sandbox';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import { computeStatuses, type CatalogStatus, type CourseStatuses } from './unlock';
+import { computeStatuses, type CatalogStatus, type CourseStatuses, type UnlockChapter, type UnlockExercise } from './unlock';
 
 export interface CourseSummary {
   slug: string;
@@ -56,6 +56,23 @@ export interface GradableExercise {
   revealHiddenTestNames: boolean;
   /** The learner already has a completion for it. */
   solved: boolean;
+}
+
+/** What a Run/Submit POST stores on the submission row (see getSubmissionTarget). */
+export interface SubmissionTarget {
+  id: string;
+  courseVersion: string;
+  testsHash: string;
+}
+
+interface SubmissionTargetRow {
+  id: string;
+  tests_hash: string;
+  current_version: string;
+  solved: boolean;
+  chapters: UnlockChapter[];
+  exercises: UnlockExercise[];
+  solved_ids: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -149,6 +166,41 @@ export class CatalogService {
     };
   }
 
+  /**
+   * The submission path's check (Run/Submit POST): what the row needs, or the same DomainErrors as
+   * getGradableExercise — 400 bad id, 404 unknown/removed, 403 locked (same message and `requires`).
+   * One round trip: the course's structure (light columns only, no tests) and the learner's solved
+   * exercises come back in the same statement, instead of ~5 TypeORM queries that load every
+   * exercise of the course with its tests.
+   */
+  async getSubmissionTarget(userId: string, exerciseId: string): Promise<SubmissionTarget> {
+    if (!UUID.test(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
+    const rows: SubmissionTargetRow[] = await this.dataSource.query(
+      `SELECT e.id, e.tests_hash, c.current_version,
+              EXISTS (SELECT 1 FROM exercise_completions ec WHERE ec.user_id = $1 AND ec.exercise_id = e.id) AS solved,
+              (SELECT coalesce(json_agg(json_build_object('id', ch.id, 'slug', ch.slug, 'title', ch.title, 'requires', ch.requires)
+                                        ORDER BY ch.position), '[]'::json)
+                 FROM chapters ch WHERE ch.course_id = e.course_id) AS chapters,
+              (SELECT coalesce(json_agg(json_build_object('id', x.id, 'slug', x.slug, 'title', x.title, 'chapterId', x.chapter_id,
+                                                          'requires', x.requires) ORDER BY x.position), '[]'::json)
+                 FROM exercises x WHERE x.course_id = e.course_id AND x.removed_at IS NULL) AS exercises,
+              (SELECT coalesce(array_agg(ec.exercise_id::text), '{}')
+                 FROM exercise_completions ec JOIN exercises x ON x.id = ec.exercise_id
+                WHERE ec.user_id = $1 AND x.course_id = e.course_id AND x.removed_at IS NULL) AS solved_ids
+         FROM exercises e JOIN courses c ON c.id = e.course_id
+        WHERE e.id = $2 AND e.removed_at IS NULL`,
+      [userId, exerciseId],
+    );
+    const row = rows[0];
+    if (!row) throw new DomainError(ErrorCode.NotFound, 'No such exercise');
+    const target: SubmissionTarget = { id: row.id, courseVersion: row.current_version, testsHash: row.tests_hash };
+    // Solved is never locked: no need to evaluate the prerequisites.
+    if (row.solved) return target;
+    const statuses = computeStatuses(row.chapters, row.exercises, new Set(row.solved_ids));
+    if (statuses.exercises.get(row.id) === 'locked') throw lockedErrorOf(statuses, row.id);
+    return target;
+  }
+
   async courseState(course: Course, userId: string): Promise<CourseState> {
     const chapters = await this.dataSource.getRepository(Chapter).find({ where: { courseId: course.id }, order: { position: 'ASC' } });
     const exercises = await this.dataSource
@@ -165,7 +217,11 @@ export class CatalogService {
 }
 
 export function lockedError(state: CourseState, exerciseId: string): DomainError {
-  const blockers = state.statuses.blockers.get(exerciseId) ?? [];
+  return lockedErrorOf(state.statuses, exerciseId);
+}
+
+function lockedErrorOf(statuses: CourseStatuses, exerciseId: string): DomainError {
+  const blockers = statuses.blockers.get(exerciseId) ?? [];
   return new DomainError(ErrorCode.ExerciseLocked, `Exercise is locked: solve ${blockers.join(' and ') || 'its prerequisites'} first`, {
     requires: blockers,
   });

@@ -10,6 +10,8 @@ import {
   submissionIdOfJob,
   withFastReconnect,
   type GradeJobResult,
+  type StartedProgress,
+  type TestProgressData,
 } from '@questline/jobs';
 import { AppEvents } from '../common/app-events';
 import { LiveEvents } from '../live/live-events.service';
@@ -50,11 +52,11 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
     events.on('progress', ({ data }: { jobId: string; data: unknown }) => {
       if (!isGradeProgress(data)) return;
-      if (data.type === 'started') {
-        this.live.emitToUser(data.userId, 'submission.started', { submissionId: data.submissionId });
+      if (data.type === 'batch') {
+        // Coalesced by the worker: one live event per item, in order.
+        if (Array.isArray(data.items)) for (const item of data.items) this.progress(data.userId, item);
       } else {
-        const { submissionId, index, total, test } = data;
-        this.live.emitToUser(data.userId, 'submission.test', { submissionId, index, total, test });
+        this.progress(data.userId, data);
       }
     });
 
@@ -63,6 +65,15 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.completed(returnvalue);
     });
     this.events = events;
+  }
+
+  private progress(userId: string, item: StartedProgress | TestProgressData): void {
+    if (item.type === 'started') {
+      this.live.emitToUser(userId, 'submission.started', { submissionId: item.submissionId });
+    } else if (item.type === 'test') {
+      const { submissionId, index, total, test } = item;
+      this.live.emitToUser(userId, 'submission.test', { submissionId, index, total, test });
+    }
   }
 
   private completed(result: GradeJobResult): void {

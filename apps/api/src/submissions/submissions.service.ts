@@ -54,7 +54,7 @@ export class SubmissionsService {
       const existing = await this.byKey(userId, key, exerciseId, kind);
       if (existing) return existing;
     }
-    const exercise = await this.catalog.getGradableExercise(userId, exerciseId); // 400/404/403 locked
+    const exercise = await this.catalog.getSubmissionTarget(userId, exerciseId); // 400/404/403 locked, one query
 
     // One statement: the pending-limit check, the insert and the idempotency guard. The limit is soft
     // under concurrent posts by one learner (both may see N-1), which is fine for flood control.

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordSubmitOutcome, type SubmitOutcome } from '@questline/data';
-import type { GradeJobResult, GradeProgress } from '@questline/jobs';
+import type { GradeJobResult, GradeProgress, StartedProgress, TestProgressData } from '@questline/jobs';
 import { maskHiddenTest, type GradeRequest, type GradeResult, type Grader } from '@questline/sandbox';
 import { InjectConfig, type AppConfig } from '@questline/config';
 import { completionResult, type CompletedRow } from './completion';
@@ -62,7 +62,7 @@ export class GradingService {
     const row = claimed[0][0];
     if (!row) return this.replay(submissionId);
 
-    const send = sequential(report, this.logger);
+    const send = sequential(report, this.logger, row.user_id, submissionId);
     send({ type: 'started', userId: row.user_id, submissionId });
 
     const exercise = await this.exercises.get(row.exercise_id, row.tests_hash);
@@ -173,13 +173,24 @@ export class GradingService {
 
 /**
  * onTest is synchronous, but each report is an async round trip: chain them so events leave in order,
- * and let the caller wait for the chain before completing the job.
+ * and let the caller wait for the chain before completing the job. Items produced while the previous
+ * report is in flight (or within the same tick) leave together as one `batch` progress — one Redis round
+ * trip and one event-stream entry instead of one each; the relay splits it again, in order.
  */
-function sequential(report: ProgressReporter, logger: Logger) {
+function sequential(report: ProgressReporter, logger: Logger, userId: string, submissionId: string) {
   let chain: Promise<unknown> = Promise.resolve();
-  const send = (progress: GradeProgress): void => {
+  let pending: Array<StartedProgress | TestProgressData> = [];
+  const flush = (): Promise<unknown> => {
+    const items = pending;
+    pending = [];
+    return report(items.length === 1 ? items[0] : { type: 'batch', userId, submissionId, items });
+  };
+  const send = (progress: StartedProgress | TestProgressData): void => {
+    pending.push(progress);
+    // A flush is already scheduled (behind the report in flight): it will take this item too.
+    if (pending.length > 1) return;
     chain = chain
-      .then(() => report(progress))
+      .then(flush)
       .catch((error: unknown) => logger.warn(`progress event lost: ${error instanceof Error ? error.message : String(error)}`));
   };
   return Object.assign(send, { flushed: () => chain });

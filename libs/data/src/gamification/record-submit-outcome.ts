@@ -55,6 +55,18 @@ export interface SubmitOutcome {
   leaderboardCourses: string[];
 }
 
+interface FactsRow extends ExerciseFacts {
+  unlocked: string[];
+  seen: boolean;
+  seen_xp: number;
+  timezone: string | null;
+  earlier_submits: number;
+  awarded: boolean;
+  hints: number;
+  solution: boolean;
+  exercise_found: boolean;
+}
+
 interface ExerciseFacts {
   xp: number;
   course_id: string;
@@ -71,36 +83,45 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
   }
   const { userId, exerciseId, submissionId, at } = input;
 
-  // 1. Serialise this learner's Submits on their progress row.
-  await manager.query(`INSERT INTO "learner_progress" ("user_id") VALUES ($1) ON CONFLICT DO NOTHING`, [userId]);
-  const [row]: ProgressSqlRow[] = await manager.query(
-    `SELECT ${PROGRESS_COLUMNS} FROM "learner_progress" WHERE "user_id" = $1 FOR UPDATE`,
-    [userId],
-  );
+  // 1. Serialise this learner's Submits on their progress row (created on the learner's first Submit; the
+  // common case, an existing row, costs one round trip).
+  const lock = () =>
+    manager.query(`SELECT ${PROGRESS_COLUMNS} FROM "learner_progress" WHERE "user_id" = $1 FOR UPDATE`, [userId]) as Promise<ProgressSqlRow[]>;
+  let [row] = await lock();
+  if (!row) {
+    await manager.query(`INSERT INTO "learner_progress" ("user_id") VALUES ($1) ON CONFLICT DO NOTHING`, [userId]);
+    [row] = await lock();
+  }
 
-  const unlockedRows: Array<{ achievement_id: string }> = await manager.query(
-    `SELECT "achievement_id" FROM "learner_achievements" WHERE "user_id" = $1`,
-    [userId],
+  // Every fact this Submit needs, read in ONE statement after the lock was taken (so in one snapshot that
+  // already sees whatever the previous holder of the lock committed).
+  const [facts]: FactsRow[] = await manager.query(
+    `SELECT (SELECT coalesce(array_agg("achievement_id"::text), '{}') FROM "learner_achievements" WHERE "user_id" = $1) AS "unlocked",
+            (SELECT "xp_awarded" FROM "graded_submits" WHERE "submission_id" = $3) AS "seen_xp",
+            EXISTS (SELECT 1 FROM "graded_submits" WHERE "submission_id" = $3) AS "seen",
+            (SELECT "timezone" FROM "users" WHERE "id" = $1) AS "timezone",
+            (SELECT count(*)::int FROM "graded_submits" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "earlier_submits",
+            EXISTS (SELECT 1 FROM "xp_awards" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "awarded",
+            (SELECT count(*)::int FROM "hint_reveals" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "hints",
+            EXISTS (SELECT 1 FROM "solution_reveals" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "solution",
+            e."xp", e."course_id", e."chapter_id", e."tests_hash", c."slug" AS "course_slug",
+            c."current_version" AS "course_version", c."xp_rules", (e."id" IS NOT NULL) AS "exercise_found"
+       FROM (SELECT 1) AS "one"
+       LEFT JOIN ("exercises" e JOIN "courses" c ON c."id" = e."course_id") ON e."id" = $2`,
+    [userId, exerciseId, submissionId],
   );
-  const state = stateFromRow(row, unlockedRows.map((r) => r.achievement_id));
+  const state = stateFromRow(row, facts.unlocked);
 
   // 2. Already recorded (the same submission delivered twice): answer as the first time, change nothing.
-  const [seen]: Array<{ xp_awarded: number }> = await manager.query(
-    `SELECT "xp_awarded" FROM "graded_submits" WHERE "submission_id" = $1`,
-    [submissionId],
-  );
-  if (seen) return replayOutcome(manager, state, input, seen.xp_awarded);
+  if (facts.seen) return replayOutcome(manager, state, input, facts.seen_xp);
 
-  const exercise = await loadExerciseFacts(manager, exerciseId);
-  const [user]: Array<{ timezone: string | null }> = await manager.query(`SELECT "timezone" FROM "users" WHERE "id" = $1`, [userId]);
+  if (!facts.exercise_found) throw new Error(`recordSubmitOutcome: no exercise ${exerciseId}`);
+  const exercise: ExerciseFacts = facts;
+  const user = { timezone: facts.timezone };
 
   // 3. Facts about this Submit. Everything below runs under the row lock, so these reads cannot race another
   // Submit of the same learner.
-  const [history]: Array<{ earlier_submits: number; awarded: boolean }> = await manager.query(
-    `SELECT (SELECT count(*)::int FROM "graded_submits" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "earlier_submits",
-            EXISTS (SELECT 1 FROM "xp_awards" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "awarded"`,
-    [userId, exerciseId],
-  );
+  const history = { earlier_submits: facts.earlier_submits, awarded: facts.awarded };
   const isFirstPassOfExercise = input.passed && !history.awarded;
   let hintsRevealedBeforeSolve = 0;
   let solutionRevealedBeforeSolve = false;
@@ -108,19 +129,9 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
   let courseCompleted = false;
   if (isFirstPassOfExercise) {
     // Not solved until now, so every reveal so far happened before the solve (later ones are free).
-    const [reveals]: Array<{ hints: number; solution: boolean }> = await manager.query(
-      `SELECT (SELECT count(*)::int FROM "hint_reveals" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "hints",
-              EXISTS (SELECT 1 FROM "solution_reveals" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "solution"`,
-      [userId, exerciseId],
-    );
-    hintsRevealedBeforeSolve = reveals.hints;
-    solutionRevealedBeforeSolve = reveals.solution;
-    await manager.query(
-      `INSERT INTO "exercise_completions" ("user_id", "exercise_id", "submission_id", "tests_hash", "course_version", "solved_at")
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [userId, exerciseId, submissionId, exercise.tests_hash, exercise.course_version, at],
-    );
-    ({ chapterCompleted, courseCompleted } = await completionOf(manager, userId, exercise));
+    hintsRevealedBeforeSolve = facts.hints;
+    solutionRevealedBeforeSolve = facts.solution;
+    ({ chapterCompleted, courseCompleted } = await recordCompletion(manager, userId, exerciseId, submissionId, exercise, at));
   }
 
   // 4. The rules.
@@ -141,25 +152,55 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
     rulesFor(exercise.xp_rules),
   );
 
-  // 5. Store. The unique indexes turn any bug in the reasoning above into a failed transaction, never a double count.
-  await storeState(manager, userId, outcome.state);
-  if (isFirstPassOfExercise && outcome.xpBreakdown) {
-    const b = outcome.xpBreakdown;
-    await manager.query(
-      `INSERT INTO "xp_awards" ("user_id", "exercise_id", "course_id", "submission_id", "xp", "base_xp", "bonus_xp", "hint_penalty", "forfeited", "awarded_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [userId, exerciseId, exercise.course_id, submissionId, b.total, b.base, b.bonus, b.hintPenalty, b.forfeited, at],
-    );
-  }
-  for (const achievement of outcome.newAchievements) {
-    await manager.query(
-      `INSERT INTO "learner_achievements" ("user_id", "achievement_id", "unlocked_at", "submission_id") VALUES ($1, $2, $3, $4)`,
-      [userId, achievement.id, achievement.unlockedAt, submissionId],
-    );
-  }
+  // 5. Store, in one statement. The unique indexes turn any bug in the reasoning above into a failed transaction,
+  // never a double count.
+  const b = isFirstPassOfExercise ? outcome.xpBreakdown : undefined;
+  const st = outcome.state;
   await manager.query(
-    `INSERT INTO "graded_submits" ("submission_id", "user_id", "exercise_id", "passed", "xp_awarded", "graded_at") VALUES ($1, $2, $3, $4, $5, $6)`,
-    [submissionId, userId, exerciseId, input.passed, outcome.xpAwarded, at],
+    `WITH "progress" AS (
+       UPDATE "learner_progress" SET "xp" = $5, "solved_count" = $6, "first_try_solves" = $7, "hint_free_solves" = $8,
+              "streak_current" = $9, "streak_longest" = $10, "streak_freezes" = $11, "streak_last_day" = $12::date,
+              "spree_current" = $13, "spree_best" = $14, "updated_at" = now()
+        WHERE "user_id" = $1 RETURNING 1
+     ), "award" AS (
+       INSERT INTO "xp_awards" ("user_id", "exercise_id", "course_id", "submission_id", "xp", "base_xp", "bonus_xp", "hint_penalty", "forfeited", "awarded_at")
+       SELECT $1::uuid, $2::uuid, $16::uuid, $3::uuid, $17::int, $18::int, $19::int, $20::int, $21::boolean, $22::timestamptz
+        WHERE $15::boolean
+       RETURNING 1
+     ), "unlocks" AS (
+       INSERT INTO "learner_achievements" ("user_id", "achievement_id", "unlocked_at", "submission_id")
+       SELECT $1::uuid, a."id", a."at", $3::uuid FROM unnest($23::text[], $24::timestamptz[]) AS a("id", "at")
+       RETURNING 1
+     )
+     INSERT INTO "graded_submits" ("submission_id", "user_id", "exercise_id", "passed", "xp_awarded", "graded_at")
+     VALUES ($3, $1, $2, $4, $25, $22)`,
+    [
+      userId,
+      exerciseId,
+      submissionId,
+      input.passed,
+      st.xp,
+      st.solvedCount,
+      st.firstTrySolves,
+      st.hintFreeSolves,
+      st.streak.current,
+      st.streak.longest,
+      st.streak.freezes,
+      st.streak.lastDay,
+      st.spree.current,
+      st.spree.best,
+      b !== undefined,
+      exercise.course_id,
+      b?.total ?? 0,
+      b?.base ?? 0,
+      b?.bonus ?? 0,
+      b?.hintPenalty ?? 0,
+      b?.forfeited ?? false,
+      at,
+      outcome.newAchievements.map((a) => a.id),
+      outcome.newAchievements.map((a) => a.unlockedAt),
+      outcome.xpAwarded,
+    ],
   );
 
   return {
@@ -176,18 +217,6 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
   };
 }
 
-async function loadExerciseFacts(manager: EntityManager, exerciseId: string): Promise<ExerciseFacts> {
-  const [exercise]: ExerciseFacts[] = await manager.query(
-    `SELECT e."xp", e."course_id", e."chapter_id", e."tests_hash", c."slug" AS "course_slug",
-            c."current_version" AS "course_version", c."xp_rules"
-       FROM "exercises" e JOIN "courses" c ON c."id" = e."course_id"
-      WHERE e."id" = $1`,
-    [exerciseId],
-  );
-  if (!exercise) throw new Error(`recordSubmitOutcome: no exercise ${exerciseId}`);
-  return exercise;
-}
-
 function rulesFor(storedXpRules: XpRuleOverrides | null): GamificationRules {
   try {
     return { ...DEFAULT_GAMIFICATION_RULES, xp: resolveXpRules(storedXpRules) };
@@ -198,45 +227,34 @@ function rulesFor(storedXpRules: XpRuleOverrides | null): GamificationRules {
   }
 }
 
-/** Whether this learner has now solved every current (non-removed) exercise of the chapter and of the course. */
-async function completionOf(
+/**
+ * Records the solve in exercise_completions and answers whether this learner has now solved every current
+ * (non-removed) exercise of the chapter and of the course — one statement: the count runs on the snapshot
+ * before the insert, so this exercise is left out of it explicitly (after the insert it is solved either way).
+ */
+async function recordCompletion(
   manager: EntityManager,
   userId: string,
+  exerciseId: string,
+  submissionId: string,
   exercise: ExerciseFacts,
+  at: Date,
 ): Promise<{ chapterCompleted: boolean; courseCompleted: boolean }> {
   const [result]: Array<{ chapter_left: number; course_left: number }> = await manager.query(
-    `SELECT count(*) FILTER (WHERE e."chapter_id" = $3)::int AS "chapter_left", count(*)::int AS "course_left"
+    `WITH "solve" AS (
+       INSERT INTO "exercise_completions" ("user_id", "exercise_id", "submission_id", "tests_hash", "course_version", "solved_at")
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1
+     )
+     SELECT count(*) FILTER (WHERE e."chapter_id" = $8)::int AS "chapter_left", count(*)::int AS "course_left"
        FROM "exercises" e
-      WHERE e."course_id" = $2 AND e."removed_at" IS NULL
+      WHERE e."course_id" = $7 AND e."removed_at" IS NULL AND e."id" <> $2
         AND NOT EXISTS (SELECT 1 FROM "exercise_completions" c WHERE c."user_id" = $1 AND c."exercise_id" = e."id")`,
-    [userId, exercise.course_id, exercise.chapter_id],
+    [userId, exerciseId, submissionId, exercise.tests_hash, exercise.course_version, at, exercise.course_id, exercise.chapter_id],
   );
   return {
     chapterCompleted: exercise.chapter_id !== null && result.chapter_left === 0,
     courseCompleted: result.course_left === 0,
   };
-}
-
-async function storeState(manager: EntityManager, userId: string, s: LearnerGamificationState): Promise<void> {
-  await manager.query(
-    `UPDATE "learner_progress" SET "xp" = $2, "solved_count" = $3, "first_try_solves" = $4, "hint_free_solves" = $5,
-            "streak_current" = $6, "streak_longest" = $7, "streak_freezes" = $8, "streak_last_day" = $9::date,
-            "spree_current" = $10, "spree_best" = $11, "updated_at" = now()
-      WHERE "user_id" = $1`,
-    [
-      userId,
-      s.xp,
-      s.solvedCount,
-      s.firstTrySolves,
-      s.hintFreeSolves,
-      s.streak.current,
-      s.streak.longest,
-      s.streak.freezes,
-      s.streak.lastDay,
-      s.spree.current,
-      s.spree.best,
-    ],
-  );
 }
 
 function progressSummary(state: LearnerGamificationState, leveledUp: boolean): SubmitOutcome['progress'] {
