@@ -295,6 +295,9 @@ describe('learner flow in Chromium', () => {
     await isVisible(achievement);
     await hasText(achievement, 'Achievement unlocked');
     await isVisible(page.getByTestId('solved-badge'));
+    // Once solved, hints are free and the solution forfeits nothing — the page must not keep quoting old costs.
+    await hasText(page.getByTestId('hint'), 'costs 0 XP');
+    await hasText(page.getByTestId('solution'), 'forfeits 0 XP');
     await settleAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'exercise-passing.png') });
 

@@ -192,6 +192,34 @@ describe('prerequisites and getGradableExercise', () => {
     // Other learners are unaffected.
     expect((await course()).exercises.map((e) => e.status)).toEqual(['available', 'locked', 'locked']);
   });
+
+  it('the POST path (getSubmissionTarget, one query) decides exactly like getGradableExercise', async () => {
+    const user = await registerUser(api);
+    const { id } = await course(user);
+    const catalog = api.app.get(CatalogService);
+    const outcome = (promise: Promise<{ id: string; courseVersion: string; testsHash: string }>) =>
+      promise.then(
+        (e) => ({ ok: { id: e.id, courseVersion: e.courseVersion, testsHash: e.testsHash } }),
+        (e: unknown) => ({ error: e instanceof DomainError ? { code: e.code, message: e.message, details: e.details } : String(e) }),
+      );
+    const compare = async (exerciseId: string) => {
+      const expected = await outcome(catalog.getGradableExercise(user.id, exerciseId));
+      expect(await outcome(catalog.getSubmissionTarget(user.id, exerciseId))).toEqual(expected);
+      return expected;
+    };
+    const slugs = ['hello', 'sum', 'fizz'];
+    expect((await compare(id('sum'))).error).toMatchObject({ code: 'EXERCISE_LOCKED', details: { requires: ['"Hello"'] } });
+    expect((await compare(id('fizz'))).error).toMatchObject({ code: 'EXERCISE_LOCKED', details: { requires: ['chapter "Basics"'] } });
+    expect((await compare(id('hello'))).ok).toBeDefined();
+    await complete(user, id('hello'));
+    for (const slug of slugs) await compare(id(slug));
+    expect((await compare(id('sum'))).ok).toBeDefined();
+    await complete(user, id('sum'));
+    for (const slug of slugs) expect((await compare(id(slug))).ok).toBeDefined();
+    // Bad id, unknown id.
+    expect((await compare('nope')).error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await compare('00000000-0000-4000-8000-000000000000')).error).toMatchObject({ code: 'NOT_FOUND' });
+  });
 });
 
 describe('hints and solution reveals', () => {

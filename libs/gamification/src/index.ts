@@ -1,5 +1,5 @@
 // @questline/gamification: the XP, level, streak, spree, achievement and leaderboard rules.
-// Pure: no Nest, no I/O, no clock (every time is an argument). See docs/parts/gamification.md.
+// Pure: no Nest, no I/O, no clock (every time is an argument). See docs/gamification.md.
 export * from './levels';
 export * from './xp';
 export * from './calendar';

@@ -1,4 +1,4 @@
-// Public API of the grading engine. See docs/parts/sandbox.md for how it works and its safety model.
+// Public API of the grading engine. See docs/sandbox.md for how it works and its safety model.
 export * from './types';
 export { SANDBOX_DEFAULTS, effectiveLimits } from './limits';
 export { createGrader, type Grader, type GraderOptions } from './grader';

@@ -1,6 +1,6 @@
 // Prerequisites → status. Pure, so the rules are tested without a database.
 //
-// Rules (also in docs/parts/packs.md):
+// Rules (also in docs/packs.md):
 // - A chapter is 'solved' when every one of its (current) exercises is solved; otherwise 'locked'
 //   while its `requires` are unmet; otherwise 'available'.
 // - A requirement is met when every required chapter is fully solved and every required exercise

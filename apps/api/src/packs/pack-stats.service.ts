@@ -1,6 +1,6 @@
 // Instructor analytics for one pack, computed in SQL from graded Submit submissions.
 //
-// Definitions (also in docs/parts/packs.md), per current exercise:
+// Definitions (also in docs/packs.md), per current exercise:
 // - learnersTried: learners with at least one graded Submit; attempts: graded Submits.
 // - passRate: passing Submits / Submits. firstTryPassRate: learners whose first Submit passed / learnersTried.
 // - medianAttemptsToPass: over learners who passed, the number of Submits up to and including the first pass.

@@ -221,25 +221,62 @@ export function connectLive(token: string): void {
   );
   s.on('submission.started', (e: StartedEvent) => update(e.submissionId, (sub) => ({ ...sub, status: 'running' })));
   s.on('submission.test', (e: TestEvent) =>
-    update(e.submissionId, (sub) => {
-      const tests = [...sub.tests];
-      tests[e.index] = e.test;
-      return { ...sub, status: 'running', total: Math.max(e.total, sub.total ?? 0), tests };
+    paced(() =>
+      update(e.submissionId, (sub) => {
+        const tests = [...sub.tests];
+        tests[e.index] = e.test;
+        return { ...sub, status: 'running', total: Math.max(e.total, sub.total ?? 0), tests };
+      }),
+    ),
+  );
+  s.on('submission.completed', (e: CompletedEvent) =>
+    paced(() => {
+      finish(e.submissionId, {
+        tests: e.tests,
+        verdict: e.verdict,
+        message: e.message,
+        limit: e.limit,
+        xpAwarded: e.xpAwarded,
+      });
+      applyCompletion(e);
     }),
   );
-  s.on('submission.completed', (e: CompletedEvent) => {
-    finish(e.submissionId, {
-      tests: e.tests,
-      verdict: e.verdict,
-      message: e.message,
-      limit: e.limit,
-      xpAwarded: e.xpAwarded,
-    });
-    applyCompletion(e);
-  });
   s.on('progress.updated', (p: Progress) => applyProgress(p));
   s.on('achievement.unlocked', (a: Achievement) => celebrateAchievement(a));
   s.on('leaderboard.updated', (e: LeaderboardUpdatedEvent) => dispatchBoard(e));
+}
+
+/**
+ * A grading takes a few milliseconds, so a submission's test events often arrive together (the server may even
+ * send them in one batch). Applying them one per animation frame, in arrival order, lets the learner watch each
+ * test turn green or red instead of the whole panel flipping at once; the completion waits behind its tests.
+ * A hidden tab gets no frames, so there everything applies at once.
+ */
+const pacedQueue: Array<() => void> = [];
+let pacing = false;
+
+function paced(apply: () => void): void {
+  if (document.hidden && !pacing) {
+    apply();
+    return;
+  }
+  pacedQueue.push(apply);
+  if (!pacing) {
+    pacing = true;
+    requestAnimationFrame(drainPaced);
+  }
+}
+
+function drainPaced(): void {
+  pacedQueue.shift()?.();
+  if (pacedQueue.length === 0) {
+    pacing = false;
+  } else if (document.hidden) {
+    while (pacedQueue.length > 0) pacedQueue.shift()?.();
+    pacing = false;
+  } else {
+    requestAnimationFrame(drainPaced);
+  }
 }
 
 export function disconnectLive(): void {

@@ -77,7 +77,8 @@ function ExerciseView({ exercise, onChange }: { exercise: Exercise; onChange(e: 
   // Mark the exercise solved when a submission passes.
   useEffect(() => {
     if (current?.status === 'completed' && current.kind === 'submit' && current.verdict === 'passed' && !exercise.solved) {
-      onChange({ ...exercise, solved: true });
+      // As the server answers once solved: hints are free and revealing the solution forfeits nothing.
+      onChange({ ...exercise, solved: true, solutionCost: 0, nextHintCost: exercise.nextHintCost === null ? null : 0 });
     }
   }, [current?.status, current?.verdict]);
 
