@@ -215,6 +215,9 @@ export async function main(root) {
       `  Database:    ${dbDescription}\n` +
       `  Queue:       ${queueDescription}\n` +
       `  Data folder: ${dataDir}  (reset: stop, then delete it)\n` +
+      // The embedded database's credentials are a fixed local default (it listens on 127.0.0.1 only), so the
+      // exact command to promote a user can be shown.
+      (pg ? `  Promote a user: DATABASE_URL=${pg.databaseUrl} npx questline users set-role <email> instructor\n` : '') +
       `  Press Ctrl-C to stop.\n\n`,
   );
 }
