@@ -158,7 +158,7 @@ export function lockdown(globalObject: object, extensible: readonly object[] = [
   const global = globalObject as typeof globalThis;
   // WebAssembly memory is not counted by the isolate's memory limit; learners never need it.
   delete (global as { WebAssembly?: unknown }).WebAssembly;
-  // Cleanup callbacks run as isolate tasks outside any call's timeout (SANDBOX.md §1.4).
+  // Cleanup callbacks run as isolate tasks after a call has returned, so no call's timeout covers them.
   delete (global as { FinalizationRegistry?: unknown }).FinalizationRegistry;
   // Shared memory and Atomics.wait serve no exercise and only widen what learner code can do.
   delete (global as { SharedArrayBuffer?: unknown }).SharedArrayBuffer;
