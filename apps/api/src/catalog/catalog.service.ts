@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Chapter, Course, Exercise, ExerciseCompletion } from '@questline/data';
 import { resolveXpRules, type XpRules } from '@questline/gamification';
-import type { GradeLimits, GradeRequest, Language, TestFile } from '@questline/sandbox';
+import type { GradeLimits, Language, TestFile } from '@questline/sandbox';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { computeStatuses, type CatalogStatus, type CourseStatuses, type UnlockChapter, type UnlockExercise } from './unlock';
+import { isUuid } from '../common/uuid';
 
 export interface CourseSummary {
   slug: string;
@@ -75,8 +76,6 @@ interface SubmissionTargetRow {
   solved_ids: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class CatalogService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -128,7 +127,7 @@ export class CatalogService {
 
   /** The current exercise and its course state for the learner; 400 bad id, 404 unknown or removed. */
   async exerciseState(userId: string, exerciseId: string): Promise<{ exercise: Exercise; state: CourseState }> {
-    if (!UUID.test(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
+    if (!isUuid(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
     const exercise = await this.dataSource.getRepository(Exercise).findOneBy({ id: exerciseId, removedAt: IsNull() });
     if (!exercise) throw new DomainError(ErrorCode.NotFound, 'No such exercise');
     const course = await this.dataSource.getRepository(Course).findOneByOrFail({ id: exercise.courseId });
@@ -137,8 +136,9 @@ export class CatalogService {
   }
 
   /**
-   * For Run/Submit: the exercise with its tests, or DomainError 404 (unknown/removed) / 403 (locked:
-   * solve X first). Locked exercises can be read but not graded.
+   * The exercise with its tests, or DomainError 404 (unknown/removed) / 403 (locked: solve X first), built the
+   * straightforward way from courseState. The submission path uses the one-query getSubmissionTarget instead;
+   * this stays as its reference: tests/catalog checks the two decide exactly alike.
    */
   async getGradableExercise(userId: string, exerciseId: string): Promise<GradableExercise> {
     const { exercise, state } = await this.exerciseState(userId, exerciseId);
@@ -174,7 +174,7 @@ export class CatalogService {
    * exercise of the course with its tests.
    */
   async getSubmissionTarget(userId: string, exerciseId: string): Promise<SubmissionTarget> {
-    if (!UUID.test(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
+    if (!isUuid(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
     const rows: SubmissionTargetRow[] = await this.dataSource.query(
       `SELECT e.id, e.tests_hash, c.current_version,
               EXISTS (SELECT 1 FROM exercise_completions ec WHERE ec.user_id = $1 AND ec.exercise_id = e.id) AS solved,
@@ -225,14 +225,4 @@ function lockedErrorOf(statuses: CourseStatuses, exerciseId: string): DomainErro
   return new DomainError(ErrorCode.ExerciseLocked, `Exercise is locked: solve ${blockers.join(' and ') || 'its prerequisites'} first`, {
     requires: blockers,
   });
-}
-
-/** The grading request for code against a gradable exercise: visible tests, plus hidden ones on Submit. */
-export function gradeRequestFor(exercise: GradableExercise, code: string, options: { includeHidden: boolean }): GradeRequest {
-  return {
-    language: exercise.language,
-    solution: { fileName: exercise.fileName, code },
-    tests: [...exercise.visibleTests, ...(options.includeHidden ? exercise.hiddenTests : [])],
-    ...(Object.keys(exercise.limits).length > 0 ? { limits: exercise.limits } : {}),
-  };
 }

@@ -10,6 +10,7 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import type { BoardCourse, BoardRef } from './board';
 import type { BoardStore } from './board-store';
 import { DEFAULT_LIMIT, type LeaderboardDto, type LeaderboardEntryDto } from './leaderboards.dto';
+import { isUuid } from '../common/uuid';
 
 export const BOARD_STORE = Symbol('BOARD_STORE');
 
@@ -18,8 +19,6 @@ export interface BoardChange {
   period: LeaderboardPeriod;
   courseSlug: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class LeaderboardsService implements OnModuleInit, OnModuleDestroy {
@@ -37,7 +36,7 @@ export class LeaderboardsService implements OnModuleInit, OnModuleDestroy {
   /** A course by slug or id; 404 when there is none. */
   async findCourse(slugOrId: string): Promise<BoardCourse> {
     const repo = this.dataSource.getRepository(Course);
-    const course = (await repo.findOneBy({ slug: slugOrId })) ?? (UUID.test(slugOrId) ? await repo.findOneBy({ id: slugOrId }) : null);
+    const course = (await repo.findOneBy({ slug: slugOrId })) ?? (isUuid(slugOrId) ? await repo.findOneBy({ id: slugOrId }) : null);
     if (!course) throw new DomainError(ErrorCode.NotFound, `No course "${slugOrId}"`);
     return { id: course.id, slug: course.slug, title: course.title };
   }

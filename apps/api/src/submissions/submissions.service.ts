@@ -8,6 +8,7 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { PipelineMetrics } from '../metrics/pipeline-metrics';
 import { GradingQueue } from './grading-queue';
 import { toSubmissionView, type SubmissionView, type SubmissionViewRow } from './submission-view';
+import { isUuid } from '../common/uuid';
 
 export interface Accepted {
   id: string;
@@ -21,7 +22,6 @@ export interface Page<T> {
   total: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_IDEMPOTENCY_KEY = 200;
 
 const VIEW_COLUMNS = `s.id, s.kind, s.exercise_id, s.status, s.result, s.xp_awarded, s.created_at, s.completed_at,
@@ -105,7 +105,7 @@ export class SubmissionsService {
 
   /** The owner's submission; anyone else (or an unknown id) gets the same 404. */
   async get(userId: string, id: string): Promise<SubmissionView> {
-    if (!UUID.test(id)) throw new DomainError(ErrorCode.NotFound, 'No such submission');
+    if (!isUuid(id)) throw new DomainError(ErrorCode.NotFound, 'No such submission');
     const rows: SubmissionViewRow[] = await this.dataSource.query(
       `SELECT ${VIEW_COLUMNS}, s.code FROM submissions s JOIN exercises e ON e.id = s.exercise_id
         WHERE s.id = $1 AND s.user_id = $2`,
@@ -117,7 +117,7 @@ export class SubmissionsService {
 
   /** The learner's history for one exercise, newest first. */
   async listForExercise(userId: string, exerciseId: string, page: number, pageSize: number): Promise<Page<SubmissionView>> {
-    if (!UUID.test(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
+    if (!isUuid(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
     return this.page(`s.user_id = $1 AND s.exercise_id = $2`, [userId, exerciseId], page, pageSize, false);
   }
 
