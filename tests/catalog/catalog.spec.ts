@@ -10,6 +10,7 @@ import { DomainError } from '../../apps/api/src/common/errors/domain-error';
 import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, registerUser, type TestUser } from '../fixtures/users';
 import { writePack } from '../packs/pack-fixture';
+import { getGradableExercise } from './gradable-exercise';
 
 // Built-in packs for this file only: a good pack with prerequisites and a broken one.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-builtin-'));
@@ -168,17 +169,17 @@ describe('prerequisites and getGradableExercise', () => {
     const catalog = api.app.get(CatalogService);
     const userId = user.id;
 
-    const locked = await catalog.getGradableExercise(userId, id('sum')).catch((e: unknown) => e);
+    const locked = await getGradableExercise(catalog, userId, id('sum')).catch((e: unknown) => e);
     expect(locked).toBeInstanceOf(DomainError);
     expect((locked as DomainError).message).toBe('Exercise is locked: solve "Hello" first');
-    await expect(catalog.getGradableExercise(userId, id('fizz'))).rejects.toThrow(/chapter "Basics"/);
+    await expect(getGradableExercise(catalog, userId, id('fizz'))).rejects.toThrow(/chapter "Basics"/);
 
-    const hello = await catalog.getGradableExercise(userId, id('hello'));
+    const hello = await getGradableExercise(catalog, userId, id('hello'));
     expect(hello.hiddenTests).toEqual([{ fileName: 'hidden/hello-more.test.js', code: expect.stringContaining('SECRET-HIDDEN'), hidden: true }]);
     expect(hello).toMatchObject({ courseSlug: 'demo', courseVersion: '1.0.0', testsHash: expect.any(String), solved: false, language: 'javascript' });
 
     await complete(user, id('hello'));
-    await expect(catalog.getGradableExercise(userId, id('sum'))).resolves.toMatchObject({ slug: 'sum' });
+    await expect(getGradableExercise(catalog, userId, id('sum'))).resolves.toMatchObject({ slug: 'sum' });
     let state = await course(user);
     expect(state.exercises.map((e) => e.status)).toEqual(['solved', 'available', 'locked']);
     expect(state.body.solvedCount).toBe(1);
@@ -203,7 +204,7 @@ describe('prerequisites and getGradableExercise', () => {
         (e: unknown) => ({ error: e instanceof DomainError ? { code: e.code, message: e.message, details: e.details } : String(e) }),
       );
     const compare = async (exerciseId: string) => {
-      const expected = await outcome(catalog.getGradableExercise(user.id, exerciseId));
+      const expected = await outcome(getGradableExercise(catalog, user.id, exerciseId));
       expect(await outcome(catalog.getSubmissionTarget(user.id, exerciseId))).toEqual(expected);
       return expected;
     };

@@ -5,3 +5,5 @@ export * from './migrate';
 export * from './ensure-database';
 export * from './catalog';
 export * from './gamification';
+export * from './submissions';
+export * from './exercises';

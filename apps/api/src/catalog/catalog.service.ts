@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { Chapter, Course, Exercise, ExerciseCompletion } from '@questline/data';
-import { resolveXpRules, type XpRules } from '@questline/gamification';
-import type { GradeLimits, Language, TestFile } from '@questline/sandbox';
+import { Chapter, Course, Exercise, ExerciseCompletion, GradingExerciseRepository } from '@questline/data';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import { computeStatuses, type CatalogStatus, type CourseStatuses, type UnlockChapter, type UnlockExercise } from './unlock';
+import { computeStatuses, type CatalogStatus, type CourseStatuses } from './unlock';
 import { isUuid } from '../common/uuid';
 
 export interface CourseSummary {
@@ -36,29 +34,6 @@ export interface CourseState {
   statuses: CourseStatuses;
 }
 
-/** Everything the grading pipeline needs. Server-side only: it holds hidden tests. */
-export interface GradableExercise {
-  id: string;
-  slug: string;
-  title: string;
-  courseId: string;
-  courseSlug: string;
-  /** The course version a submission is graded against (store it on the submission). */
-  courseVersion: string;
-  /** Store on the submission and the completion; compare to tell an older pass. */
-  testsHash: string;
-  language: Language;
-  fileName: string;
-  xp: number;
-  xpRules: XpRules;
-  visibleTests: TestFile[];
-  hiddenTests: TestFile[];
-  limits: Partial<GradeLimits>;
-  revealHiddenTestNames: boolean;
-  /** The learner already has a completion for it. */
-  solved: boolean;
-}
-
 /** What a Run/Submit POST stores on the submission row (see getSubmissionTarget). */
 export interface SubmissionTarget {
   id: string;
@@ -66,19 +41,13 @@ export interface SubmissionTarget {
   testsHash: string;
 }
 
-interface SubmissionTargetRow {
-  id: string;
-  tests_hash: string;
-  current_version: string;
-  solved: boolean;
-  chapters: UnlockChapter[];
-  exercises: UnlockExercise[];
-  solved_ids: string[];
-}
-
 @Injectable()
 export class CatalogService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly gradingExercises: GradingExerciseRepository;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.gradingExercises = new GradingExerciseRepository(dataSource);
+  }
 
   async listCourses(userId: string): Promise<CourseSummary[]> {
     const rows: Array<CourseSummary & { exerciseCount: string | number; solvedCount: string | number }> = await this.dataSource.query(
@@ -136,68 +105,20 @@ export class CatalogService {
   }
 
   /**
-   * The exercise with its tests, or DomainError 404 (unknown/removed) / 403 (locked: solve X first), built the
-   * straightforward way from courseState. The submission path uses the one-query getSubmissionTarget instead;
-   * this stays as its reference: tests/catalog checks the two decide exactly alike.
-   */
-  async getGradableExercise(userId: string, exerciseId: string): Promise<GradableExercise> {
-    const { exercise, state } = await this.exerciseState(userId, exerciseId);
-    if (state.statuses.exercises.get(exercise.id) === 'locked') throw lockedError(state, exercise.id);
-    const limits: Partial<GradeLimits> = {};
-    if (exercise.limits.timeMs !== undefined) limits.timeMs = exercise.limits.timeMs;
-    if (exercise.limits.memoryMb !== undefined) limits.memoryMb = exercise.limits.memoryMb;
-    return {
-      id: exercise.id,
-      slug: exercise.slug,
-      title: exercise.title,
-      courseId: state.course.id,
-      courseSlug: state.course.slug,
-      courseVersion: state.course.currentVersion,
-      testsHash: exercise.testsHash,
-      language: exercise.language,
-      fileName: exercise.fileName,
-      xp: exercise.xp,
-      xpRules: resolveXpRules(state.course.xpRules),
-      visibleTests: exercise.visibleTests.map((t) => ({ fileName: t.fileName, code: t.code, hidden: false })),
-      hiddenTests: exercise.hiddenTests.map((t) => ({ fileName: t.fileName, code: t.code, hidden: true })),
-      limits,
-      revealHiddenTestNames: exercise.revealHiddenTestNames,
-      solved: state.completions.has(exercise.id),
-    };
-  }
-
-  /**
-   * The submission path's check (Run/Submit POST): what the row needs, or the same DomainErrors as
-   * getGradableExercise — 400 bad id, 404 unknown/removed, 403 locked (same message and `requires`).
-   * One round trip: the course's structure (light columns only, no tests) and the learner's solved
-   * exercises come back in the same statement, instead of ~5 TypeORM queries that load every
-   * exercise of the course with its tests.
+   * The submission path's check (Run/Submit POST): what the row needs, or DomainError 400 bad id, 404
+   * unknown/removed, 403 locked (the same message and `requires` as GET /api/exercises/:id decides from
+   * courseState). One round trip (GradingExerciseRepository.findSubmissionTarget); tests/catalog checks
+   * that it decides exactly like the courseState path.
    */
   async getSubmissionTarget(userId: string, exerciseId: string): Promise<SubmissionTarget> {
     if (!isUuid(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
-    const rows: SubmissionTargetRow[] = await this.dataSource.query(
-      `SELECT e.id, e.tests_hash, c.current_version,
-              EXISTS (SELECT 1 FROM exercise_completions ec WHERE ec.user_id = $1 AND ec.exercise_id = e.id) AS solved,
-              (SELECT coalesce(json_agg(json_build_object('id', ch.id, 'slug', ch.slug, 'title', ch.title, 'requires', ch.requires)
-                                        ORDER BY ch.position), '[]'::json)
-                 FROM chapters ch WHERE ch.course_id = e.course_id) AS chapters,
-              (SELECT coalesce(json_agg(json_build_object('id', x.id, 'slug', x.slug, 'title', x.title, 'chapterId', x.chapter_id,
-                                                          'requires', x.requires) ORDER BY x.position), '[]'::json)
-                 FROM exercises x WHERE x.course_id = e.course_id AND x.removed_at IS NULL) AS exercises,
-              (SELECT coalesce(array_agg(ec.exercise_id::text), '{}')
-                 FROM exercise_completions ec JOIN exercises x ON x.id = ec.exercise_id
-                WHERE ec.user_id = $1 AND x.course_id = e.course_id AND x.removed_at IS NULL) AS solved_ids
-         FROM exercises e JOIN courses c ON c.id = e.course_id
-        WHERE e.id = $2 AND e.removed_at IS NULL`,
-      [userId, exerciseId],
-    );
-    const row = rows[0];
-    if (!row) throw new DomainError(ErrorCode.NotFound, 'No such exercise');
-    const target: SubmissionTarget = { id: row.id, courseVersion: row.current_version, testsHash: row.tests_hash };
+    const facts = await this.gradingExercises.findSubmissionTarget(userId, exerciseId);
+    if (!facts) throw new DomainError(ErrorCode.NotFound, 'No such exercise');
+    const target: SubmissionTarget = { id: facts.id, courseVersion: facts.courseVersion, testsHash: facts.testsHash };
     // Solved is never locked: no need to evaluate the prerequisites.
-    if (row.solved) return target;
-    const statuses = computeStatuses(row.chapters, row.exercises, new Set(row.solved_ids));
-    if (statuses.exercises.get(row.id) === 'locked') throw lockedErrorOf(statuses, row.id);
+    if (facts.solved) return target;
+    const statuses = computeStatuses(facts.chapters, facts.exercises, new Set(facts.solvedIds));
+    if (statuses.exercises.get(facts.id) === 'locked') throw lockedErrorOf(statuses, facts.id);
     return target;
   }
 

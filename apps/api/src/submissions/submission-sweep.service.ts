@@ -2,11 +2,10 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@questline/config';
+import { SubmissionsRepository } from '@questline/data';
 import { PipelineMetrics } from '../metrics/pipeline-metrics';
 import { GradingQueue } from './grading-queue';
 
-/** Arbitrary constant for pg_try_advisory_xact_lock: one sweeper at a time across api processes. */
-const SWEEP_LOCK = 7_314_002;
 const BATCH = 200;
 /** Job states in which the queue still owns the submission: leave it alone. */
 const IN_FLIGHT = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
@@ -28,13 +27,16 @@ export class SubmissionSweep implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly logger = new Logger(SubmissionSweep.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private readonly submissions: SubmissionsRepository;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
     private readonly queue: GradingQueue,
     private readonly metrics: PipelineMetrics,
-  ) {}
+  ) {
+    this.submissions = new SubmissionsRepository(dataSource);
+  }
 
   onApplicationBootstrap(): void {
     const every = this.config.grading.sweepIntervalMs;
@@ -55,28 +57,13 @@ export class SubmissionSweep implements OnApplicationBootstrap, OnModuleDestroy 
 
   async sweep(): Promise<SweepReport> {
     return this.dataSource.transaction(async (manager) => {
-      const locked: Array<{ ok: boolean }> = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS ok`, [SWEEP_LOCK]);
-      if (!locked[0]?.ok) return { reenqueued: 0, gaveUp: 0 };
-
-      const gaveUp: [unknown[], number] = await manager.query(
-        `UPDATE submissions
-            SET status = 'completed', verdict = 'sandbox_error', completed_at = now(),
-                xp_awarded = CASE WHEN kind = 'submit' THEN 0 ELSE NULL END,
-                result = jsonb_build_object('status', 'error', 'verdict', 'sandbox_error', 'tests', '[]'::jsonb, 'durationMs', 0,
-                  'message', 'This submission could not be graded. Please submit again.')
-          WHERE status <> 'completed' AND attempt >= $1 AND created_at < now() - make_interval(secs => $2 / 1000.0)
-          RETURNING id`,
-        [this.config.grading.maxAttempts, this.config.grading.sweepAfterMs],
-      );
-
-      const stuck: Array<{ id: string }> = await manager.query(
-        `SELECT id FROM submissions
-          WHERE status <> 'completed' AND created_at < now() - make_interval(secs => $1 / 1000.0)
-          ORDER BY created_at LIMIT ${BATCH}`,
-        [this.config.grading.sweepAfterMs],
-      );
+      // One sweeper at a time across api processes (the lock ends with the transaction).
+      if (!(await this.submissions.tryLockSweep(manager))) return { reenqueued: 0, gaveUp: 0 };
+      const { maxAttempts, sweepAfterMs } = this.config.grading;
+      const gaveUp = await this.submissions.giveUpExhausted(manager, maxAttempts, sweepAfterMs);
+      const stuck = await this.submissions.findStuck(manager, sweepAfterMs, BATCH);
       let reenqueued = 0;
-      for (const { id } of stuck) {
+      for (const id of stuck) {
         const state = await this.queue.jobState(id);
         if (IN_FLIGHT.has(state)) continue;
         // A finished job would make add() a no-op under the same id: remove it first.
@@ -84,11 +71,11 @@ export class SubmissionSweep implements OnApplicationBootstrap, OnModuleDestroy 
         await this.queue.add(id);
         reenqueued += 1;
       }
-      if (reenqueued > 0 || gaveUp[1] > 0) {
+      if (reenqueued > 0 || gaveUp > 0) {
         this.metrics.swept.inc(reenqueued);
-        this.logger.warn(`sweep: re-enqueued ${reenqueued} stuck submission(s), gave up on ${gaveUp[1]}`);
+        this.logger.warn(`sweep: re-enqueued ${reenqueued} stuck submission(s), gave up on ${gaveUp}`);
       }
-      return { reenqueued, gaveUp: gaveUp[1] };
+      return { reenqueued, gaveUp };
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { GradeResult } from '@questline/sandbox';
-import { toSubmissionView, type SubmissionViewRow } from './submission-view';
+import { toSubmissionView, type SubmissionViewSource } from './submission-view';
 
 const result: GradeResult = {
   status: 'fail',
@@ -12,16 +12,16 @@ const result: GradeResult = {
   limit: { kind: 'time', testName: 'secret edge case' },
 };
 
-const row = (overrides: Partial<SubmissionViewRow> = {}): SubmissionViewRow => ({
+const row = (overrides: Partial<SubmissionViewSource> = {}): SubmissionViewSource => ({
   id: 's1',
   kind: 'submit',
-  exercise_id: 'e1',
+  exerciseId: 'e1',
   status: 'completed',
   result,
-  xp_awarded: 0,
-  reveal_hidden_test_names: false,
-  created_at: new Date('2026-01-01T00:00:00Z'),
-  completed_at: new Date('2026-01-01T00:00:01Z'),
+  xpAwarded: 0,
+  revealHiddenTestNames: false,
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+  completedAt: new Date('2026-01-01T00:00:01Z'),
   ...overrides,
 });
 
@@ -35,13 +35,13 @@ describe('toSubmissionView', () => {
   });
 
   it('keeps hidden test names when the exercise reveals them, never their code', () => {
-    const view = toSubmissionView(row({ reveal_hidden_test_names: true }));
+    const view = toSubmissionView(row({ revealHiddenTestNames: true }));
     expect(view.tests?.[1].name).toBe('secret edge case');
     expect(view.tests?.[1].testCode).toBeUndefined();
   });
 
   it('shows no verdict or tests before completion, and no xpAwarded for a Run', () => {
-    expect(toSubmissionView(row({ status: 'running', result: null, completed_at: null }))).toEqual({
+    expect(toSubmissionView(row({ status: 'running', result: null, completedAt: null }))).toEqual({
       id: 's1',
       kind: 'submit',
       exerciseId: 'e1',
@@ -49,7 +49,7 @@ describe('toSubmissionView', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       completedAt: null,
     });
-    expect(toSubmissionView(row({ kind: 'run', xp_awarded: null })).xpAwarded).toBeUndefined();
-    expect(toSubmissionView(row({ xp_awarded: 15 })).xpAwarded).toBe(15);
+    expect(toSubmissionView(row({ kind: 'run', xpAwarded: null })).xpAwarded).toBeUndefined();
+    expect(toSubmissionView(row({ xpAwarded: 15 })).xpAwarded).toBe(15);
   });
 });

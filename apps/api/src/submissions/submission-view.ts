@@ -1,7 +1,7 @@
 // What a learner sees of a submission: the stored result with hidden tests masked (unless the exercise
 // reveals their names), never another learner's row (ownership is in every query that loads one).
-import type { SubmitOutcome } from '@questline/data';
-import { maskHiddenTests, type GradeResult, type LimitKind, type TestResult, type Verdict } from '@questline/sandbox';
+import type { SubmissionRecord } from '@questline/data';
+import { maskHiddenTests, type LimitKind, type TestResult, type Verdict } from '@questline/sandbox';
 
 export interface SubmissionView {
   id: string;
@@ -19,40 +19,30 @@ export interface SubmissionView {
   completedAt: string | null;
 }
 
-/** The columns a view is built from (raw SQL rows, snake_case). */
-export interface SubmissionViewRow {
-  id: string;
-  kind: 'run' | 'submit';
-  exercise_id: string;
-  exercise_title?: string;
-  status: 'queued' | 'running' | 'completed';
-  result: GradeResult | null;
-  outcome?: SubmitOutcome | null;
-  xp_awarded: number | null;
-  code?: string;
-  reveal_hidden_test_names: boolean;
-  created_at: Date;
-  completed_at: Date | null;
-}
+/** What a view is built from: a submission as the repository loads it (with its exercise's reveal flag). */
+export type SubmissionViewSource = Pick<
+  SubmissionRecord,
+  'id' | 'kind' | 'exerciseId' | 'exerciseTitle' | 'status' | 'result' | 'xpAwarded' | 'code' | 'revealHiddenTestNames' | 'createdAt' | 'completedAt'
+>;
 
-export function toSubmissionView(row: SubmissionViewRow): SubmissionView {
+export function toSubmissionView(row: SubmissionViewSource): SubmissionView {
   const view: SubmissionView = {
     id: row.id,
     kind: row.kind,
-    exerciseId: row.exercise_id,
+    exerciseId: row.exerciseId,
     status: row.status,
-    createdAt: row.created_at.toISOString(),
-    completedAt: row.completed_at ? row.completed_at.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt ? row.completedAt.toISOString() : null,
   };
-  if (row.exercise_title !== undefined) view.exerciseTitle = row.exercise_title;
+  if (row.exerciseTitle !== undefined) view.exerciseTitle = row.exerciseTitle;
   if (row.code !== undefined) view.code = row.code;
   if (row.status === 'completed' && row.result) {
-    const masked = maskHiddenTests(row.result, { revealNames: row.reveal_hidden_test_names });
+    const masked = maskHiddenTests(row.result, { revealNames: row.revealHiddenTestNames });
     view.verdict = masked.verdict;
     view.tests = masked.tests;
     if (masked.message !== undefined) view.message = masked.message;
     if (masked.limit !== undefined) view.limit = masked.limit;
-    if (row.kind === 'submit') view.xpAwarded = row.xp_awarded ?? 0;
+    if (row.kind === 'submit') view.xpAwarded = row.xpAwarded ?? 0;
   }
   return view;
 }

@@ -1,0 +1,2 @@
+export * from './submissions.repository';
+export * from './submission-stats.repository';
