@@ -23,6 +23,8 @@ export interface ExerciseSpec {
   starter?: string;
   /** Extra text for the hidden test, to change the tests without changing the answer. */
   hiddenTestNote?: string;
+  /** The manifest's `limits` (none by default: the platform defaults apply). */
+  limits?: { timeMs?: number; memoryMb?: number };
 }
 
 export interface ChapterSpec {
@@ -85,6 +87,7 @@ function writeExercise(dir: string, spec: ExerciseSpec): void {
       xp: spec.xp ?? 10,
       fileName: file,
       hints: spec.hints ?? ['First hint', 'Second hint'],
+      ...(spec.limits ? { limits: spec.limits } : {}),
     }),
   );
   put('README.md', `# ${titleOf(spec.slug)}\n\nWrite \`answer()\`.\n`);

@@ -2,8 +2,9 @@
 // readable report or the raw GradeResult.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExerciseFormatError, formatIssue, loadExercise, toGradeRequest } from '@questline/exercise-format';
-import type { GradeResult, TestResult } from '@questline/sandbox';
+import { loadGradeLimitDefaults } from '@questline/config';
+import { ExerciseFormatError, formatIssue, gradeSource, loadExercise } from '@questline/exercise-format';
+import { buildGradeRequest, type GradeLimits, type GradeResult, type TestResult } from '@questline/sandbox';
 import { defaultGraderFactory, type GraderFactory } from './grader';
 import { paint, type Output } from './output';
 
@@ -13,6 +14,8 @@ export interface GradeOptions {
   json?: boolean;
   out: Output;
   createGrader?: GraderFactory;
+  /** Limits for an exercise that sets none (default: as the server reads them, see loadGradeLimitDefaults). */
+  defaultLimits?: GradeLimits;
 }
 
 export interface GradeOutcome {
@@ -39,7 +42,10 @@ export async function runGrade(exerciseDir: string, solutionFile: string, option
   }
 
   // The learner's file always has the manifest's name, whatever the file on disk is called.
-  const request = toGradeRequest(exercise, code, { includeHidden: options.hidden });
+  const request = buildGradeRequest(gradeSource(exercise), code, {
+    includeHidden: options.hidden,
+    defaults: options.defaultLimits ?? loadGradeLimitDefaults(),
+  });
   const grader = (options.createGrader ?? defaultGraderFactory)({ poolSize: 1 });
   let result: GradeResult;
   try {

@@ -2,9 +2,10 @@
 // The reference solution must pass every test (visible + hidden); the starter and each wrong/
 // solution must fail. One grader pool serves the whole run; exercises are graded in parallel.
 import path from 'node:path';
-import { checkExercise, findExerciseDirs, formatIssue, toGradeRequest } from '@questline/exercise-format';
+import { loadGradeLimitDefaults } from '@questline/config';
+import { checkExercise, findExerciseDirs, formatIssue, gradeSource } from '@questline/exercise-format';
 import type { LoadedExercise } from '@questline/exercise-format';
-import type { GradeResult } from '@questline/sandbox';
+import { buildGradeRequest, type GradeLimits, type GradeResult } from '@questline/sandbox';
 import { defaultGraderFactory, limiter, type Grader, type GraderFactory } from './grader';
 import { paint, type Output } from './output';
 
@@ -13,6 +14,8 @@ export interface PackTestOptions {
   createGrader?: GraderFactory;
   /** Isolates graded at once (default 2: the platform's machines are small). */
   poolSize?: number;
+  /** Limits for an exercise that sets none (default: as the server reads them, see loadGradeLimitDefaults). */
+  defaultLimits?: GradeLimits;
 }
 
 export interface ExerciseTestResult {
@@ -40,6 +43,7 @@ export async function runPackTest(dir: string, options: PackTestOptions): Promis
     return summary;
   }
 
+  const defaultLimits = options.defaultLimits ?? loadGradeLimitDefaults();
   const poolSize = options.poolSize ?? 2;
   const grader = (options.createGrader ?? defaultGraderFactory)({ poolSize });
   const slot = limiter(poolSize);
@@ -51,7 +55,7 @@ export async function runPackTest(dir: string, options: PackTestOptions): Promis
     const name = path.relative(root, exerciseDir).split(path.sep).join('/') || path.basename(exerciseDir);
     // Issue paths relative to the tested folder's parent read well for a pack root and a sub-folder.
     const checked = checkExercise(exerciseDir, { base: path.dirname(root) });
-    const problems = checked.exercise ? await gradeChecks(checked.exercise, grade) : checked.issues.map(formatIssue);
+    const problems = checked.exercise ? await gradeChecks(checked.exercise, grade, defaultLimits) : checked.issues.map(formatIssue);
     const result: ExerciseTestResult = { name, ok: problems.length === 0, problems };
     summary.exercises.push(result);
     if (result.ok) summary.passed += 1;
@@ -75,10 +79,11 @@ export async function runPackTest(dir: string, options: PackTestOptions): Promis
 }
 
 /** Grades solution, starter and wrong/ files; returns what is wrong with the exercise. */
-async function gradeChecks(exercise: LoadedExercise, grade: Grader['grade']): Promise<string[]> {
+async function gradeChecks(exercise: LoadedExercise, grade: Grader['grade'], defaults: GradeLimits): Promise<string[]> {
+  const source = gradeSource(exercise);
   const run = async (code: string): Promise<GradeResult | Error> => {
     try {
-      return await grade(toGradeRequest(exercise, code, { includeHidden: true }));
+      return await grade(buildGradeRequest(source, code, { includeHidden: true, defaults }));
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }

@@ -1,6 +1,7 @@
 // The one place that reads environment variables. Pure: no Nest, no I/O except the local JWT secret
 // file (see jwt-secret.ts), so the api, the worker, the CLI and tests all share the same rules.
 import { z } from 'zod';
+import { DEFAULT_GRADE_LIMITS } from '@questline/sandbox';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/questline';
 
@@ -39,8 +40,9 @@ export const envSchema = z.object({
     .regex(/^\d+[smhd]?$/, 'must be a number of seconds or a duration such as 15m, 12h, 7d')
     .default('7d'),
   WORKER_CONCURRENCY: int(1, 64).default(2),
-  SANDBOX_TIME_LIMIT_MS: int(50, 60_000).default(2000),
-  SANDBOX_MEMORY_LIMIT_MB: int(8, 1024).default(64),
+  // Defaults of a grading whose exercise sets none: the platform's own (libs/sandbox) unless changed here.
+  SANDBOX_TIME_LIMIT_MS: int(50, 60_000).default(DEFAULT_GRADE_LIMITS.timeMs),
+  SANDBOX_MEMORY_LIMIT_MB: int(8, 1024).default(DEFAULT_GRADE_LIMITS.memoryMb),
   MAX_PENDING_GRADINGS: int(1, 1000).default(5),
   GRADING_STALL_INTERVAL_MS: int(500, 600_000).default(30_000),
   GRADING_SWEEP_INTERVAL_MS: int(0, 3_600_000).default(15_000),

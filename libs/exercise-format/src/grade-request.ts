@@ -1,24 +1,17 @@
-// From a loaded exercise to what the sandbox grades, and a content hash for versioning.
-import type { GradeLimits, GradeRequest } from '@questline/sandbox';
+// From a loaded exercise to what buildGradeRequest (@questline/sandbox) reads, and a content hash for versioning.
+import type { GradeRequestSource } from '@questline/sandbox';
 import { canonicalHash } from './canonical-hash';
 import type { LoadedExercise } from './types';
 
-export interface ToGradeRequestOptions {
-  /** Add the hidden tests (Submit); Run uses the visible ones only. */
-  includeHidden?: boolean;
-}
-
-/** The request the server would send for `code`: visible tests first, then hidden ones when asked. */
-export function toGradeRequest(exercise: LoadedExercise, code: string, options: ToGradeRequestOptions = {}): GradeRequest {
+/** The exercise as buildGradeRequest reads it: grade it with `buildGradeRequest(gradeSource(exercise), code, …)`. */
+export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
   const { manifest } = exercise;
-  const limits: Partial<GradeLimits> = {};
-  if (manifest.limits?.timeMs !== undefined) limits.timeMs = manifest.limits.timeMs;
-  if (manifest.limits?.memoryMb !== undefined) limits.memoryMb = manifest.limits.memoryMb;
   return {
     language: manifest.language,
-    solution: { fileName: manifest.fileName, code },
-    tests: [...exercise.visibleTests, ...(options.includeHidden ? exercise.hiddenTests : [])].map((test) => ({ ...test })),
-    ...(Object.keys(limits).length > 0 ? { limits } : {}),
+    fileName: manifest.fileName,
+    visibleTests: exercise.visibleTests,
+    hiddenTests: exercise.hiddenTests,
+    ...(manifest.limits ? { limits: manifest.limits } : {}),
   };
 }
 

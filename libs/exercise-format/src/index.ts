@@ -6,6 +6,5 @@ export type { ExerciseCheck, ExerciseCheckOptions } from './load-exercise';
 export { PACK_MANIFEST, checkPack, loadPack, validatePack } from './load-pack';
 export type { PackCheck } from './load-pack';
 export { findExerciseDirs } from './find';
-export { contentHash, toGradeRequest } from './grade-request';
+export { contentHash, gradeSource } from './grade-request';
 export { canonicalHash, canonicalJson } from './canonical-hash';
-export type { ToGradeRequestOptions } from './grade-request';

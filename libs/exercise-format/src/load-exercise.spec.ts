@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ExerciseFormatError, formatIssue } from './issues';
 import { checkExercise, loadExercise } from './load-exercise';
-import { contentHash, toGradeRequest } from './grade-request';
+import { buildGradeRequest, DEFAULT_GRADE_LIMITS } from '@questline/sandbox';
+import { contentHash, gradeSource } from './grade-request';
 
 type Tree = Record<string, string>;
 
@@ -138,10 +139,13 @@ describe('loadExercise', () => {
   });
 });
 
-describe('toGradeRequest', () => {
+describe('gradeSource + buildGradeRequest', () => {
+  const requestFor = (exercise: ReturnType<typeof loadExercise>, code: string, options: { includeHidden?: boolean } = {}) =>
+    buildGradeRequest(gradeSource(exercise), code, options);
+
   it('keeps a hidden test file distinct from a visible one with the same name', () => {
     const exercise = loadExercise(make(twoFer({ 'tests/hidden/two-fer.test.js': 'test("h", () => {});\n' })));
-    expect(toGradeRequest(exercise, '', { includeHidden: true }).tests.map((t) => [t.fileName, t.hidden])).toEqual([
+    expect(requestFor(exercise, '', { includeHidden: true }).tests.map((t) => [t.fileName, t.hidden])).toEqual([
       ['two-fer.test.js', false],
       ['hidden/names.test.js', true],
       ['hidden/two-fer.test.js', true],
@@ -150,21 +154,23 @@ describe('toGradeRequest', () => {
 
   it('puts visible tests first, adds hidden ones only when asked, and carries limits', () => {
     const exercise = loadExercise(make(twoFer()));
-    const run = toGradeRequest(exercise, 'code');
+    const run = requestFor(exercise, 'code');
     expect(run).toEqual({
       language: 'javascript',
       solution: { fileName: 'two-fer.js', code: 'code' },
       tests: [expect.objectContaining({ fileName: 'two-fer.test.js', hidden: false })],
-      limits: { timeMs: 3000 },
+      // The manifest's time limit; the memory limit it does not set is the platform default.
+      limits: { timeMs: 3000, memoryMb: DEFAULT_GRADE_LIMITS.memoryMb },
     });
-    const submit = toGradeRequest(exercise, 'code', { includeHidden: true });
+    const submit = requestFor(exercise, 'code', { includeHidden: true });
     expect(submit.tests.map((t) => t.fileName)).toEqual(['two-fer.test.js', 'hidden/names.test.js']);
     expect(submit.tests[1].hidden).toBe(true);
   });
 
-  it('omits limits when the manifest has none', () => {
+  it('has no limits of its own when the manifest has none, so the request gets the platform defaults', () => {
     const exercise = loadExercise(make(twoFer({ 'exercise.yaml': manifest.replace('limits: { timeMs: 3000 }\n', '') })));
-    expect(toGradeRequest(exercise, '')).not.toHaveProperty('limits');
+    expect(gradeSource(exercise)).not.toHaveProperty('limits');
+    expect(requestFor(exercise, '').limits).toEqual(DEFAULT_GRADE_LIMITS);
   });
 });
 

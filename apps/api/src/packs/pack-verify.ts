@@ -1,8 +1,8 @@
 // Proving an uploaded pack works before anyone sees it: with the real grader, every reference
 // solution must pass all its tests (visible + hidden), and every starter and wrong/ solution must
 // fail (tests that a blank file passes would hand out XP for nothing).
-import { toGradeRequest, type LoadedExercise, type LoadedPack } from '@questline/exercise-format';
-import { createGrader, type GradeResult, type Grader } from '@questline/sandbox';
+import { gradeSource, type LoadedExercise, type LoadedPack } from '@questline/exercise-format';
+import { buildGradeRequest, createGrader, type GradeLimits, type GradeResult, type Grader } from '@questline/sandbox';
 import type { PackReportEntry } from './pack-report';
 
 export type GraderFactory = () => Grader;
@@ -19,11 +19,12 @@ function failures(result: GradeResult): string {
     .join('; ');
 }
 
-async function verifyExercise(chapter: string, exercise: LoadedExercise, grader: Grader): Promise<PackReportEntry[]> {
+async function verifyExercise(chapter: string, exercise: LoadedExercise, grader: Grader, defaults: GradeLimits): Promise<PackReportEntry[]> {
   const slug = exercise.manifest.slug;
   const at = (folder: string, file: string) => `${chapter}/${slug}/${folder}/${file}`;
   const report: PackReportEntry[] = [];
-  const grade = (code: string) => grader.grade(toGradeRequest(exercise, code, { includeHidden: true }));
+  const source = gradeSource(exercise);
+  const grade = (code: string) => grader.grade(buildGradeRequest(source, code, { includeHidden: true, defaults }));
 
   const solution = await grade(exercise.solution.code);
   if (solution.status !== 'pass') {
@@ -46,13 +47,21 @@ async function verifyExercise(chapter: string, exercise: LoadedExercise, grader:
   return report;
 }
 
-/** Every grading problem in the pack; empty when it may be published. */
-export async function verifyPack(pack: LoadedPack, graderFactory: GraderFactory = defaultGraderFactory): Promise<PackReportEntry[]> {
+/**
+ * Every grading problem in the pack; empty when it may be published. `defaults` are the limits of an
+ * exercise that sets none: pass the worker's (gradeLimitDefaults(config)), so a pack is verified as learners
+ * will be graded.
+ */
+export async function verifyPack(
+  pack: LoadedPack,
+  defaults: GradeLimits,
+  graderFactory: GraderFactory = defaultGraderFactory,
+): Promise<PackReportEntry[]> {
   const grader = graderFactory();
   try {
     // The grader queues jobs itself; exercises run in parallel up to its pool size.
     const reports = await Promise.all(
-      pack.chapters.flatMap((chapter) => chapter.exercises.map(({ exercise }) => verifyExercise(chapter.slug, exercise, grader))),
+      pack.chapters.flatMap((chapter) => chapter.exercises.map(({ exercise }) => verifyExercise(chapter.slug, exercise, grader, defaults))),
     );
     return reports.flat();
   } finally {

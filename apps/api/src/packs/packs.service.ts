@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
 import { checkPack, type PackManifest } from '@questline/exercise-format';
 import { compareVersions, Course, importPack, lockCourseSlug, UserRole, type User } from '@questline/data';
 import { resolveXpRules } from '@questline/gamification';
@@ -25,7 +26,10 @@ export class PacksService {
   /** One publish grades at a time per process: grading is CPU-bound and learners come first. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   /**
    * Validate, authorise, grade, then import. Order matters for cost: cheap checks (archive, format,
@@ -45,7 +49,7 @@ export class PacksService {
       }
       await this.assertMayPublish(this.dataSource.manager, user, pack.manifest);
 
-      const report = await this.serialised(() => verifyPack(pack));
+      const report = await this.serialised(() => verifyPack(pack, gradeLimitDefaults(this.config)));
       if (report.length > 0) throw refused(report);
 
       const result = await this.dataSource.transaction(async (manager) => {

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordSubmitOutcome, SubmissionsRepository, type ClaimedSubmission, type SubmitOutcome } from '@questline/data';
 import type { GradeJobResult, GradeProgress, StartedProgress, TestProgressData } from '@questline/jobs';
-import { maskHiddenTest, type GradeRequest, type GradeResult, type Grader } from '@questline/sandbox';
-import { InjectConfig, type AppConfig } from '@questline/config';
+import { buildGradeRequest, maskHiddenTest, type GradeRequest, type GradeResult, type Grader } from '@questline/sandbox';
+import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
 import { completionResult, type CompletedRow } from './completion';
 import { ExerciseCache, type GradingExercise } from './exercise-cache';
 
@@ -57,16 +57,8 @@ export class GradingService {
   }
 
   private request(exercise: GradingExercise, row: ClaimedSubmission): GradeRequest {
-    return {
-      language: exercise.language,
-      solution: { fileName: exercise.fileName, code: row.code },
-      // Run: visible tests only. Submit: visible, then hidden.
-      tests: [...exercise.visibleTests, ...(row.kind === 'submit' ? exercise.hiddenTests : [])],
-      limits: {
-        timeMs: exercise.limits.timeMs ?? this.config.sandbox.timeLimitMs,
-        memoryMb: exercise.limits.memoryMb ?? this.config.sandbox.memoryLimitMb,
-      },
-    };
+    // Run: visible tests only. Submit: visible, then hidden.
+    return buildGradeRequest(exercise, row.code, { includeHidden: row.kind === 'submit', defaults: gradeLimitDefaults(this.config) });
   }
 
   private async complete(row: ClaimedSubmission, result: GradeResult, exercise: Pick<GradingExercise, 'revealHiddenTestNames'>): Promise<GradeJobResult | null> {
