@@ -210,18 +210,19 @@ export class SubmissionsRepository {
    * Stores the result, inside the caller's completion transaction, guarded by `status <> 'completed'`:
    * null when another delivery completed it first (the caller then replays what that one stored).
    * A Submit starts at 0 XP; the caller stores what gamification decided with storeOutcome().
+   * Answers only the timestamps (the caller has the rest; the result need not travel back).
    */
-  async complete(manager: EntityManager, id: string, result: GradeResult): Promise<CompletedSubmission | null> {
-    const updated: Updated<SubmissionRow> = await manager.query(
-      `UPDATE submissions s
+  async complete(manager: EntityManager, id: string, result: GradeResult): Promise<{ createdAt: Date; completedAt: Date } | null> {
+    const updated: Updated<{ created_at: Date; completed_at: Date }> = await manager.query(
+      `UPDATE submissions
           SET status = 'completed', verdict = $2, result = $3, completed_at = now(),
-              xp_awarded = CASE WHEN s.kind = 'submit' THEN 0 ELSE NULL END
-         FROM exercises e
-        WHERE e.id = s.exercise_id AND s.id = $1 AND s.status <> 'completed'
-        RETURNING ${COLUMNS}`,
+              xp_awarded = CASE WHEN kind = 'submit' THEN 0 ELSE NULL END
+        WHERE id = $1 AND status <> 'completed'
+        RETURNING created_at, completed_at`,
       [id, result.verdict, JSON.stringify(result)],
     );
-    return updated[0][0] ? (toRecord(updated[0][0]) as CompletedSubmission) : null;
+    const times = updated[0][0];
+    return times ? { createdAt: times.created_at, completedAt: times.completed_at } : null;
   }
 
   /** A Submit's gamification outcome, in the same transaction as complete(). */
