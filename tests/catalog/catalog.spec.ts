@@ -198,7 +198,10 @@ describe('prerequisites and getGradableExercise', () => {
     const user = await registerUser(api);
     const { id } = await course(user);
     const catalog = api.app.get(CatalogService);
-    const outcome = (promise: Promise<{ id: string; courseVersion: string; testsHash: string }>) =>
+    type Gradable = { id: string; courseVersion: string; testsHash: string };
+    // Either side may be absent, so a test can read `.ok` or `.error` of whichever it got.
+    type Outcome = { ok?: Gradable; error?: unknown };
+    const outcome = (promise: Promise<Gradable>): Promise<Outcome> =>
       promise.then(
         (e) => ({ ok: { id: e.id, courseVersion: e.courseVersion, testsHash: e.testsHash } }),
         (e: unknown) => ({ error: e instanceof DomainError ? { code: e.code, message: e.message, details: e.details } : String(e) }),
