@@ -176,7 +176,7 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
     try {
       await cluster.initialise();
     } catch (err) {
-      throw new Error(`initdb failed for ${pgDir}: ${err.message}\n${initLog.join('').slice(-2000)}`);
+      throw new Error(`initdb failed for ${pgDir}: ${err.message}\n${initLog.join('').slice(-2000)}`, { cause: err });
     }
     say(`Created a new PostgreSQL cluster in ${pgDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
@@ -216,7 +216,9 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
     } catch (err) {
       if (Date.now() > deadline) {
         await stopPostmaster(pid);
-        throw new Error(`PostgreSQL did not accept connections within 30 s (${err.message}). Last lines of ${logFile}:\n${tailFile(logFile)}`);
+        throw new Error(`PostgreSQL did not accept connections within 30 s (${err.message}). Last lines of ${logFile}:\n${tailFile(logFile)}`, {
+          cause: err,
+        });
       }
       await sleep(100);
     }

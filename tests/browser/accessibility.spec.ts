@@ -21,7 +21,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { checkPrerequisites, ensureWebBuild, launchChromium, startStack, type Stack } from './stack';
 import { eventually, hasAttr, hasText } from './wait';
-import { contrastReport, expectAllNamed, expectContrast, expectVisibleFocusByTab, focusLook, unnamedControls } from './a11y-checks';
+import { contrastReport, expectAllNamed, expectContrast, expectVisibleFocusByTab, unnamedControls } from './a11y-checks';
 
 jest.setTimeout(120_000);
 

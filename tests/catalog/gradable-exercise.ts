@@ -3,7 +3,7 @@
 // Only tests use it: catalog.spec.ts checks that the two decide exactly alike.
 import { resolveXpRules, type XpRules } from '@questline/gamification';
 import type { GradeLimits, Language, TestFile } from '@questline/sandbox';
-import { CatalogService, lockedError } from '../../apps/api/src/catalog';
+import { type CatalogService, lockedError } from '../../apps/api/src/catalog';
 
 /** Everything the grading pipeline needs. Server-side only: it holds hidden tests. */
 export interface GradableExercise {

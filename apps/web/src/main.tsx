@@ -27,6 +27,7 @@ function Routes() {
   useEffect(() => {
     if (!token && !PUBLIC.includes(pathname)) navigate(`/signin${pathname !== '/' ? `?next=${encodeURIComponent(path)}` : ''}`, { replace: true });
     if (token && user && PUBLIC.includes(pathname)) navigate('/', { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new query string alone is no reason to redirect
   }, [token, user, pathname]);
 
   if (pathname === '/signin') return <AuthPage mode="signin" />;
@@ -75,6 +76,7 @@ function App() {
     // Fetch the editor's code while the learner looks at the course map.
     window.setTimeout(() => ExercisePage.preload(), 800);
     return () => disconnectLive();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reconnect for another learner, not for a fresher copy of the same one
   }, [token, user?.id]);
 
   return (

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError } from './config-error';
-import { AppConfig, envSchema } from './config.schema';
+import { type AppConfig, envSchema } from './config.schema';
 import { readOrCreateJwtSecret } from './jwt-secret';
 import { findProjectRoot } from './project-root';
 

@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import type { AuthenticatedRequest, AuthUser } from './auth-user';
 

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { UserRole } from '@questline/data';
+import { type UserRole } from '@questline/data';
 
 export const ROLES = 'questline:roles';
 

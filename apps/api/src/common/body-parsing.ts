@@ -1,6 +1,7 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import express, { type ErrorRequestHandler } from 'express';
 import { errorBody } from './errors/error-body';
+import { assignRequestId } from './logging';
 
 /**
  * Body parsers with a size limit, plus an error handler right behind them. Nest's own body parser
@@ -42,7 +43,7 @@ const bodyErrorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => 
   if (e.type === 'entity.too.large' && e.limit) message += ` (limit ${e.limit} bytes)`;
   const code = status >= 400 && status < 500 ? status : 400;
   // pino-http is not reached for these requests, so note them here (no body content).
-  logger.warn(`${req.method} ${req.path} → ${code}: ${message} (request ${String(req.id)})`);
+  logger.warn(`${req.method} ${req.path} → ${code}: ${message} (request ${assignRequestId(req, res)})`);
   // The body may be partly unread (413, aborted): close the connection rather than reuse it.
   res.setHeader('Connection', 'close');
   res.status(code).json(errorBody(code, message));

@@ -100,7 +100,7 @@ export class ExercisesService {
       .execute();
     // A double click raced us to this index: the learner gets the same hint, charged once.
     const charged =
-      inserted.raw.length > 0 ? cost : ((await this.dataSource.getRepository(HintReveal).findOneBy({ userId, exerciseId: exercise.id, hintIndex: index }))?.cost ?? cost);
+      Array.isArray(inserted.raw) && inserted.raw.length > 0 ? cost : ((await this.dataSource.getRepository(HintReveal).findOneBy({ userId, exerciseId: exercise.id, hintIndex: index }))?.cost ?? cost);
     return { index, hint: exercise.hints[index], cost: charged, nextHintCost: this.nextHintCost(state, exercise.id, index + 1) };
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
@@ -57,8 +57,8 @@ export class HealthController {
 
 function detailsFromError(error: unknown): Record<string, unknown> {
   // ServiceUnavailableException#getResponse() → { status: 'error', info, error, details }
-  if (typeof error === 'object' && error !== null && 'getResponse' in error && typeof error.getResponse === 'function') {
-    const response: unknown = error.getResponse();
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
     if (typeof response === 'object' && response !== null && 'details' in response) {
       const details: unknown = response.details;
       if (typeof details === 'object' && details !== null) return { ...details };

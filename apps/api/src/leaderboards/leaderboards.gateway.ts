@@ -56,7 +56,7 @@ export class LeaderboardsGateway implements OnModuleInit, OnModuleDestroy {
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LeaderboardDto> {
     const { period, course } = parseBody(body);
     const found = course ? await this.leaderboards.findCourse(course) : null;
-    const data: Partial<LiveSocketData> = socket.data;
+    const data = socket.data as Partial<LiveSocketData>;
     await socket.join(boardRoom(toPeriod(period), found?.slug ?? null));
     return this.leaderboards.board(toPeriod(period), found?.slug, data.user?.id ?? null);
   }

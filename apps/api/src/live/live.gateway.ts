@@ -48,7 +48,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const data: Partial<LiveSocketData> = socket.data;
+    const data = socket.data as Partial<LiveSocketData>;
     if (!data.user) {
       socket.disconnect(true);
       return;

@@ -60,7 +60,8 @@ export class PipelineMetrics {
   });
 
   constructor() {
-    const self = this;
+    // collect() runs with `this` bound to the gauge.
+    const readDepth = () => this.depthSource?.().catch(() => undefined);
     new Gauge({
       name: 'questline_grading_queue_jobs',
       help: 'Jobs in the grading queue by state (waiting, active, delayed, failed)',
@@ -69,7 +70,7 @@ export class PipelineMetrics {
       // Read at scrape time; a queue that does not answer leaves the gauge empty rather than failing /metrics.
       async collect() {
         this.reset();
-        const counts = await self.depthSource?.().catch(() => undefined);
+        const counts = await readDepth();
         for (const [state, value] of Object.entries(counts ?? {})) this.set({ state }, value);
       },
     });

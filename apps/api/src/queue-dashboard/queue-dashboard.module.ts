@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { UserRole } from '@questline/data';
 import { AuthModule, TokenService } from '../auth';
 import { GradingQueue } from '../submissions/grading-queue';
@@ -37,8 +37,10 @@ class QueueDashboard implements OnModuleInit {
   onModuleInit(): void {
     const serverAdapter = new ExpressAdapter().setBasePath(DASHBOARD_PATH);
     createBullBoard({ queues: [new BullMQAdapter(this.grading.queue)], serverAdapter });
-    const app: Express = this.adapterHost.httpAdapter.getInstance();
-    app.use(DASHBOARD_PATH, (req, res, next) => this.guard(req, res, next), serverAdapter.getRouter());
+    const app = this.adapterHost.httpAdapter.getInstance<Express>();
+    // bull-board declares its router as `any`; it is an Express router.
+    const router = serverAdapter.getRouter() as RequestHandler;
+    app.use(DASHBOARD_PATH, (req, res, next) => this.guard(req, res, next), router);
   }
 
   private guard(req: Request, res: Response, next: NextFunction): void {

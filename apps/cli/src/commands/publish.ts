@@ -144,7 +144,8 @@ export async function runPackStats(slug: string, options: { api: string; token: 
   });
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    out.error(`Refused (${res.status}): ${String(field(body, 'message') ?? res.statusText)}`);
+    const message = field(body, 'message');
+    out.error(`Refused (${res.status}): ${typeof message === 'string' ? message : res.statusText}`);
     return false;
   }
   const pct = (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '-');

@@ -6,7 +6,7 @@ import { DEFAULT_DATABASE_URL } from '@questline/config';
 import {
   USER_ROLES,
   User,
-  UserRole,
+  type UserRole,
   buildDataSourceOptions,
   normalizeEmail,
   pendingMigrations,
@@ -21,7 +21,7 @@ export interface SetRoleOptions {
 }
 
 function isRole(value: string): value is UserRole {
-  return USER_ROLES.some((role) => role === value);
+  return (USER_ROLES as readonly string[]).includes(value);
 }
 
 /** Returns the process exit code: 0 done, 1 refused (bad role, unknown email, database not ready). */

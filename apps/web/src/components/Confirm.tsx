@@ -6,8 +6,8 @@ export function Confirm(props: {
   title: string;
   children: ComponentChildren;
   confirmLabel: string;
-  onConfirm(): void;
-  onCancel(): void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

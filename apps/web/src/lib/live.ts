@@ -132,7 +132,7 @@ interface BoardSubscription {
 const boards = new Map<BoardKey, BoardSubscription>();
 const boardKey = (period: Period, course?: string | null) => `${period}|${course ?? ''}`;
 
-export function normalisePeriod(period: ServerPeriod | string): Period {
+export function normalisePeriod(period: ServerPeriod): Period {
   return period === 'all-time' ? 'all' : (period as Period);
 }
 

@@ -33,7 +33,8 @@ export function ExercisePage({ id }: { id: string }) {
   return <ExerciseView key={exercise.id} exercise={exercise} onChange={setExercise} reload={reload} />;
 }
 
-function ExerciseView({ exercise, onChange }: { exercise: Exercise; onChange(e: Exercise): void; reload(): void }) {
+function ExerciseView({ exercise, onChange }: { exercise: Exercise; onChange: (e: Exercise) => void; reload: () => void }) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor's first content, read once per exercise
   const initial = useMemo(() => localStorage.getItem(draftKey(exercise.id)) ?? exercise.starterCode, [exercise.id]);
   const code = useRef(initial);
   const editor = useRef<{ setCode(code: string): void; focus(): void } | null>(null);
@@ -80,6 +81,7 @@ function ExerciseView({ exercise, onChange }: { exercise: Exercise; onChange(e: 
       // As the server answers once solved: hints are free and revealing the solution forfeits nothing.
       onChange({ ...exercise, solved: true, solutionCost: 0, nextHintCost: exercise.nextHintCost === null ? null : 0 });
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per change of the current submission's state
   }, [current?.status, current?.verdict]);
 
   async function send(kind: SubmissionKind) {

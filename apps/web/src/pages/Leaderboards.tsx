@@ -53,6 +53,7 @@ export function LeaderboardsPage() {
       alive = false;
       unsubscribe();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- resubscribe for another learner, not for a fresher copy of the same one
   }, [period, course, user?.id]);
 
   const go = (p: Period, c: string) => navigate(`/leaderboards?period=${p}${c ? `&course=${encodeURIComponent(c)}` : ''}`, { replace: true });

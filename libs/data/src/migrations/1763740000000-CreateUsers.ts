@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class CreateUsers1763740000000 implements MigrationInterface {
   name = 'CreateUsers1763740000000';

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Courses (packs), their versions, chapters, exercises, and per-learner completions and reveals. */
 export class CreateCatalog1795280940260 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Runs and Submits and their grading results (the grading pipeline). */
 export class CreateSubmissions1795281372032 implements MigrationInterface {

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     // it concurrently slowed the running job (idle-gap latency 4.2 → 7.5 ms on this loaded 2-core VM)
     // and did not help back-to-back gradings.
     spare = Promise.resolve(undefined);
-    taken
+    void taken
       .then((prepared) => new JobRun(job, harness, events, prepared).execute())
       .catch((error: unknown) => {
         console.error('[sandbox child] unexpected failure', error);

@@ -3,7 +3,7 @@
 // then the run, driven step by step. Every call into the isolate carries what is left of the time
 // budget as its timeout and is raced against a host wall clock, because some things (marshalling a
 // hostile thrown value, non-interruptible built-ins) escape the isolate's timeout.
-import ivm from 'isolated-vm';
+import type ivm from 'isolated-vm';
 import type { GradeResult, TestProgress, TestResult } from '../types';
 import type { ChildJob } from '../protocol';
 import { parseHarnessOutput, parseProgressEvent } from '../validate';

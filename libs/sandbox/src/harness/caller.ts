@@ -17,6 +17,8 @@ export const DYNAMIC_CODE_FILE = 'questline-dynamic-code';
 interface CallSite {
   isEval(): boolean;
   getScriptNameOrSourceURL(): unknown;
+  /** V8's own formatting of the frame, as in a stack trace. */
+  toString(): string;
 }
 
 const captureStackTrace = Error.captureStackTrace;

@@ -44,6 +44,8 @@ function inspectValue(value: unknown, depth: number, seen: unknown[]): string {
       const name = safeGet(value, 'name');
       return `[Function: ${typeof name === 'string' && name ? name : '(anonymous)'}]`;
     }
+    case 'object':
+      break; // null and objects: below
   }
   if (value === null) return 'null';
   const object = value as object;
