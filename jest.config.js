@@ -1,5 +1,8 @@
-// One Jest config for the whole suite: unit specs beside the code (libs/, apps/), integration and
-// end-to-end specs under tests/. Path aliases come from tsconfig.json so the two never drift.
+// One Jest config, three projects (tiers):
+//   unit         specs beside the code (libs/, apps/): pure logic, no services, seconds (`npm run test:unit`)
+//   integration  tests/ except the browser: real PostgreSQL, Redis, sandbox child processes, `npm start`
+//   browser      tests/browser: the real stack driven through Chromium
+// `npm test` runs all three. Path aliases come from tsconfig.json so the two never drift.
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = {};
@@ -7,18 +10,36 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace('/', '\\/')}$`] = `<rootDir>/${target.replace(/^\.\//, '')}`;
 }
 
-/** @type {import('jest').Config} */
-module.exports = {
+/** What every tier shares. */
+const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/'],
   moduleNameMapper,
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/tests/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/exercises/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
+  testTimeout: 30000,
+};
+
+/** The tiers that talk to services: fail at once when one is down, build the sandbox bundles, quiet logs. */
+const withServices = {
+  ...base,
   globalSetup: '<rootDir>/tests/global-setup.ts',
   setupFiles: ['<rootDir>/tests/setup-env.ts'],
-  testTimeout: 30000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   maxWorkers: 2,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...withServices,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/**/*.spec.ts'],
+      testPathIgnorePatterns: [...base.testPathIgnorePatterns, '<rootDir>/tests/browser/'],
+    },
+    { ...withServices, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.spec.ts'] },
+  ],
 };
