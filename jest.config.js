@@ -19,7 +19,6 @@ const base = {
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/exercises/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
-  testTimeout: 30000,
 };
 
 /** The tiers that talk to services: fail at once when one is down, build the sandbox bundles, quiet logs. */
@@ -31,7 +30,9 @@ const withServices = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Global options: Jest reads these from the top level only, not from a project.
   maxWorkers: 2,
+  testTimeout: 30000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
