@@ -5,8 +5,9 @@ export const userRoom = (userId: string): string => `user:${userId}`;
 
 /**
  * The one path for pushing events to learners. Features inject this, never the gateway.
- * Single-process today; for several api processes, attach a socket.io adapter (Redis/Postgres) to
- * the namespace in LiveGateway.afterInit and this code stays as it is.
+ * It reaches the user's sockets on THIS api process only (socket.io's default in-memory adapter, no
+ * cross-process adapter): events that start in the worker reach every api process through BullMQ's
+ * QueueEvents stream, and each process's LiveRelay (submissions/live-relay.service.ts) calls this.
  */
 @Injectable()
 export class LiveEvents {
