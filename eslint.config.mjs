@@ -1,5 +1,5 @@
 // ESLint (flat config) for the whole repository: `npm run lint` runs it with `prettier --check`.
-// Formatting is Prettier's job (.prettierrc); these rules look for defects: unhandled promises,
+// Formatting is Prettier's job (.prettierrc.json); these rules look for defects: unhandled promises,
 // unused code, `any` leaking in, hooks misuse in the web app.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
