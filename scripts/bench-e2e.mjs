@@ -158,7 +158,9 @@ async function main() {
       await proc.ready;
     }
     await db.connect();
-    log(`platform up: ${API_PROCESSES} api process(es), ${WORKERS} worker(s) x concurrency ${WORKER_CONCURRENCY}, database ${dbName}, queue prefix ${prefix}`);
+    log(
+      `platform up: ${API_PROCESSES} api process(es), ${WORKERS} worker(s) x concurrency ${WORKER_CONCURRENCY}, database ${dbName}, queue prefix ${prefix}`,
+    );
 
     const exerciseDir = path.join(ROOT, 'exercises/getting-started/first-steps/two-fer');
     const passing = fs.readFileSync(path.join(exerciseDir, 'solution/two-fer.js'), 'utf8');
@@ -173,7 +175,11 @@ async function main() {
       const res = await fetch(`${apiUrl}/api/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `bench-${process.pid}-${i}@example.test`, password: `pw-${randomBytes(6).toString('hex')}`, displayName: `Bench ${i}` }),
+        body: JSON.stringify({
+          email: `bench-${process.pid}-${i}@example.test`,
+          password: `pw-${randomBytes(6).toString('hex')}`,
+          displayName: `Bench ${i}`,
+        }),
       });
       if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
       const { accessToken } = await res.json();
@@ -304,8 +310,15 @@ async function main() {
          FROM submissions WHERE id = ANY($1)`,
       [fixedIds],
     );
-    const med = (key) => percentile(rows.map((r) => Number(r[key])).sort((a, b) => a - b), 50);
-    const e2e = fixedIds.filter((id) => completions.has(id)).map((id) => completions.get(id)[0] - sent.get(id).t0).sort((a, b) => a - b);
+    const med = (key) =>
+      percentile(
+        rows.map((r) => Number(r[key])).sort((a, b) => a - b),
+        50,
+      );
+    const e2e = fixedIds
+      .filter((id) => completions.has(id))
+      .map((id) => completions.get(id)[0] - sent.get(id).t0)
+      .sort((a, b) => a - b);
     const post = fixedIds.map((id) => sent.get(id).postMs).sort((a, b) => a - b);
     log(`\nwhere a submission's time goes at ${RATE}/s (medians):`);
     log(`  POST → 202 (auth, exercise lookup, INSERT, publish + enqueue):  ${fmt(percentile(post, 50))}`);
@@ -317,14 +330,18 @@ async function main() {
     log(`\nCPU per completed submission during the max-rate phase (ms of CPU; the machine has 2 cores = 2000 ms/s):`);
     const completedMax = maxIds.filter((id) => completions.has(id)).length || 1;
     for (const [name, ms] of Object.entries(cpu)) log(`  ${name.padEnd(26)} ${(ms / completedMax).toFixed(2)} ms`);
-    log(`  machine load while measuring: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other tenants included)`);
+    log(
+      `  machine load while measuring: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other tenants included)`,
+    );
     log(
       `\nJSON ${JSON.stringify({ fixed: fixedRow, max: maxRow, refused, cpuMsPerSubmission: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, +(v / completedMax).toFixed(2)])), medians: { postMs: percentile(post, 50), queuedMs: med('queued_ms'), runningMs: med('running_ms'), sandboxMs: med('sandbox_ms'), e2eMs: percentile(e2e, 50) } })}`,
     );
     for (const learner of learners) learner.socket.disconnect();
   } finally {
     for (const proc of procs) proc.child.kill('SIGTERM');
-    await Promise.all(procs.map((proc) => new Promise((resolve) => (proc.child.exitCode !== null ? resolve() : proc.child.once('exit', resolve)))));
+    await Promise.all(
+      procs.map((proc) => new Promise((resolve) => (proc.child.exitCode !== null ? resolve() : proc.child.once('exit', resolve)))),
+    );
     await db.end().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();

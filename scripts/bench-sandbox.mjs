@@ -74,7 +74,8 @@ async function latency(gapMs = 0, runs = N) {
   const grader = createGrader({ poolSize: 1 });
   try {
     const first = await grader.grade(request);
-    if (first.verdict !== 'passed' || first.tests.length !== 10) throw new Error(`benchmark exercise did not pass: ${JSON.stringify(first)}`);
+    if (first.verdict !== 'passed' || first.tests.length !== 10)
+      throw new Error(`benchmark exercise did not pass: ${JSON.stringify(first)}`);
     for (let i = 0; i < 50; i++) await grader.grade(request);
     const samples = [];
     for (let i = 0; i < runs; i++) {
@@ -139,7 +140,11 @@ function freshProcess(runs = 20) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const out = spawnSync(process.execPath, ['--no-node-snapshot', '--disable-warning=ExperimentalWarning', path.join(sandboxDir, 'child.js'), '--once'], { input: job, env: {} });
+    const out = spawnSync(
+      process.execPath,
+      ['--no-node-snapshot', '--disable-warning=ExperimentalWarning', path.join(sandboxDir, 'child.js'), '--once'],
+      { input: job, env: {} },
+    );
     samples.push(performance.now() - started);
     if (JSON.parse(out.stdout.toString()).verdict !== 'passed') throw new Error(`fresh-process grading failed: ${out.stderr}`);
   }
@@ -159,15 +164,23 @@ async function bareIsolate(runs = 300) {
   return stats(samples);
 }
 
-console.log(`Questline sandbox benchmark: Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.availableParallelism()}, 10-test exercise`);
+console.log(
+  `Questline sandbox benchmark: Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.availableParallelism()}, 10-test exercise`,
+);
 const floor = await bareIsolate();
 console.log(`floor     bare isolate create+eval+dispose       median ${ms(floor.median)}  p99 ${ms(floor.p99)}`);
 const lat = await latency();
 console.log(`grader    child-process grader, back to back      median ${ms(lat.median)}  p99 ${ms(lat.p99)}  (${N} gradings)`);
 const idle = await latency(20, Math.min(N, 200));
-console.log(`grader    same, 20 ms idle between gradings      median ${ms(idle.median)}  p99 ${ms(idle.p99)}  (next isolate prepared while idle)`);
+console.log(
+  `grader    same, 20 ms idle between gradings      median ${ms(idle.median)}  p99 ${ms(idle.p99)}  (next isolate prepared while idle)`,
+);
 const tput = await throughput();
-console.log(`grader    throughput, ${tput.cores} children, 2 in flight each   ${tput.perSecond.toFixed(0)} gradings/s = ${tput.perCore.toFixed(0)} per core (wall clock, ${tput.cores} cores)`);
-console.log(`grader    CPU per grading (children + grader)     ${ms(tput.cpuPerGrading)} = ${(1000 / tput.cpuPerGrading).toFixed(0)} gradings/s per idle core`);
+console.log(
+  `grader    throughput, ${tput.cores} children, 2 in flight each   ${tput.perSecond.toFixed(0)} gradings/s = ${tput.perCore.toFixed(0)} per core (wall clock, ${tput.cores} cores)`,
+);
+console.log(
+  `grader    CPU per grading (children + grader)     ${ms(tput.cpuPerGrading)} = ${(1000 / tput.cpuPerGrading).toFixed(0)} gradings/s per idle core`,
+);
 const fresh = freshProcess();
 console.log(`baseline  fresh node process per grading          median ${ms(fresh.median)}  p99 ${ms(fresh.p99)}`);

@@ -71,11 +71,20 @@ const patches = [
       // Jest keeps matchers, state and equality testers on globalThis[Symbol.for('$$jest-matchers-object')],
       // where learner code could replace `toEqual`. Keep them in a private object instead.
       [/globalThis\[JEST_MATCHERS_OBJECT\]/g, '__questlineMatchersStore[JEST_MATCHERS_OBJECT]'],
-      [/Object\.prototype\.hasOwnProperty\.call\(globalThis, JEST_MATCHERS_OBJECT\)/g, 'Object.prototype.hasOwnProperty.call(__questlineMatchersStore, JEST_MATCHERS_OBJECT)'],
-      [/Object\.defineProperty\(globalThis, JEST_MATCHERS_OBJECT,/g, 'Object.defineProperty(__questlineMatchersStore, JEST_MATCHERS_OBJECT,'],
+      [
+        /Object\.prototype\.hasOwnProperty\.call\(globalThis, JEST_MATCHERS_OBJECT\)/g,
+        'Object.prototype.hasOwnProperty.call(__questlineMatchersStore, JEST_MATCHERS_OBJECT)',
+      ],
+      [
+        /Object\.defineProperty\(globalThis, JEST_MATCHERS_OBJECT,/g,
+        'Object.defineProperty(__questlineMatchersStore, JEST_MATCHERS_OBJECT,',
+      ],
       // expect(actual) builds all ~60 matchers x 6 variants as closures, plus an Error, on every call:
       // about 160 us per call in a fresh isolate, most of a typical grading. Build them on first access.
-      [/  const allMatchers = \(0, _jestMatchersObject\.getMatchers\)\(\);\n  const expectation = \{[\s\S]*?\n  return expectation;\n\};/, LAZY_EXPECTATION],
+      [
+        /  const allMatchers = \(0, _jestMatchersObject\.getMatchers\)\(\);\n  const expectation = \{[\s\S]*?\n  return expectation;\n\};/,
+        LAZY_EXPECTATION,
+      ],
       // `.resolves` / `.rejects` returned `actual.then(...)`: a learner's thenable (or a real promise with an own
       // `then` or `constructor`) could return an already-resolved promise without ever calling back, so
       // `await expect(solve()).resolves.toBe(42)` passed with no check made. Settle it with a native `await`
@@ -89,9 +98,15 @@ const patches = [
         "  return (async () => {\n  let result;\n  try { result = await actualWrapper; } catch (error) {\n    return makeThrowingMatcher(matcher, isNot, 'rejects', error, innerErr).apply(null, args);\n  }\n$1    throw outerErr;\n  })();\n};",
       ],
       // Every counted assertion goes through the harness, which can tell who made it (see harness/index.ts).
-      [/\(0, _jestMatchersObject\.getState\)\(\)\.assertionCalls\+\+;/g, '__questlineGenuine.hooks.onAssertion((0, _jestMatchersObject.getState)());'],
+      [
+        /\(0, _jestMatchersObject\.getState\)\(\)\.assertionCalls\+\+;/g,
+        '__questlineGenuine.hooks.onAssertion((0, _jestMatchersObject.getState)());',
+      ],
       // Register every genuine asymmetric matcher (see harness/genuine-asymmetric.ts).
-      [/\$\$typeof = Symbol\.for\('jest\.asymmetricMatcher'\);/g, "$$$$typeof = (__questlineGenuine.genuineAsymmetricMatchers.add(this), Symbol.for('jest.asymmetricMatcher'));"],
+      [
+        /\$\$typeof = Symbol\.for\('jest\.asymmetricMatcher'\);/g,
+        "$$$$typeof = (__questlineGenuine.genuineAsymmetricMatchers.add(this), Symbol.for('jest.asymmetricMatcher'));",
+      ],
     ],
     prefix: 'var __questlineMatchersStore = {}; var __questlineGenuine = require("questline:genuine-asymmetric");\n',
   },
@@ -119,7 +134,23 @@ const harnessPlugin = {
       if (shims[args.path]) return { path: path.join(shimDir, shims[args.path]) };
       // Any Node built-in a dependency names resolves to an empty object: nothing may reach the host.
       const bare = args.path.replace(/^node:/, '');
-      if (['util', 'util/types', 'tty', 'os', 'path', 'fs', 'constants', 'module', 'assert', 'stream', 'url', 'process', 'graceful-fs'].includes(bare)) {
+      if (
+        [
+          'util',
+          'util/types',
+          'tty',
+          'os',
+          'path',
+          'fs',
+          'constants',
+          'module',
+          'assert',
+          'stream',
+          'url',
+          'process',
+          'graceful-fs',
+        ].includes(bare)
+      ) {
         return { path: path.join(shimDir, 'empty.js') };
       }
       return undefined;

@@ -191,11 +191,12 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
   const logFd = fs.openSync(logFile, 'a');
   fs.writeSync(logFd, `\n---- ${new Date().toISOString()} npm start: starting PostgreSQL on 127.0.0.1:${port}\n`);
   const { postgres } = await binaries();
-  const child = spawn(
-    postgres,
-    ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', socketDir],
-    { ...ids, detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_MESSAGES: 'C' } },
-  );
+  const child = spawn(postgres, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', socketDir], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
   fs.closeSync(logFd);
   let exited = null;
   child.on('exit', (code, sig) => (exited = { code, sig }));
@@ -216,9 +217,12 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
     } catch (err) {
       if (Date.now() > deadline) {
         await stopPostmaster(pid);
-        throw new Error(`PostgreSQL did not accept connections within 30 s (${err.message}). Last lines of ${logFile}:\n${tailFile(logFile)}`, {
-          cause: err,
-        });
+        throw new Error(
+          `PostgreSQL did not accept connections within 30 s (${err.message}). Last lines of ${logFile}:\n${tailFile(logFile)}`,
+          {
+            cause: err,
+          },
+        );
       }
       await sleep(100);
     }

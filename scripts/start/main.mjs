@@ -111,7 +111,9 @@ export async function main(root) {
     child.on('error', (err) => crash(new Error(`could not start ${name}: ${err.message}`)));
     exited.then(({ code, sig }) => {
       if (stopping) return;
-      fail(`${name} exited unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}). ${tail.lines.length ? `Its last lines:\n${tail}` : 'It printed nothing.'}`);
+      fail(
+        `${name} exited unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}). ${tail.lines.length ? `Its last lines:\n${tail}` : 'It printed nothing.'}`,
+      );
       void shutdown(1, 'stopping everything.');
     });
     children.set(name, { child, tail, exited });
@@ -124,10 +126,15 @@ export async function main(root) {
   try {
     const previous = JSON.parse(fs.readFileSync(runFile, 'utf8'));
     if (previous.pid !== process.pid && isAlive(previous.pid) && /start\.mjs/.test(cmdlineOf(previous.pid))) {
-      fail(`Questline is already running (pid ${previous.pid}) with its data in ${dataDir}. Stop it first (Ctrl-C in its terminal, or kill ${previous.pid}).`);
+      fail(
+        `Questline is already running (pid ${previous.pid}) with its data in ${dataDir}. Stop it first (Ctrl-C in its terminal, or kill ${previous.pid}).`,
+      );
       process.exit(1);
     }
-    for (const [name, entry] of [['api', apiEntry], ['worker', workerEntry]]) {
+    for (const [name, entry] of [
+      ['api', apiEntry],
+      ['worker', workerEntry],
+    ]) {
       const pid = previous[name];
       if (isAlive(pid) && cmdlineOf(pid).includes(entry)) {
         warn(`stopping the ${name} (pid ${pid}) left over from an earlier run`);
@@ -186,7 +193,8 @@ export async function main(root) {
     dbDescription = `PostgreSQL ${process.env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`;
   }
   const queueBackend = env.QUEUE_BACKEND || (env.REDIS_URL ? 'redis' : 'postgres');
-  const queueDescription = queueBackend === 'redis' ? `Redis ${env.REDIS_URL ?? 'redis://127.0.0.1:6379'}` : 'PostgreSQL (BullMQ PostgreSQL backend)';
+  const queueDescription =
+    queueBackend === 'redis' ? `Redis ${env.REDIS_URL ?? 'redis://127.0.0.1:6379'}` : 'PostgreSQL (BullMQ PostgreSQL backend)';
 
   // ---- 4. api, then (once healthy) the worker
   const api = spawnApp('api', apiEntry, env);
@@ -199,7 +207,9 @@ export async function main(root) {
       if (response.status === 200) break;
     } catch {}
     if (Date.now() > deadline) {
-      fail(`The api did not answer ${healthUrl} with 200 within ${startTimeoutMs / 1000} s. ${api.tail.lines.length ? `Its last lines:\n${api.tail}` : 'It printed nothing.'}`);
+      fail(
+        `The api did not answer ${healthUrl} with 200 within ${startTimeoutMs / 1000} s. ${api.tail.lines.length ? `Its last lines:\n${api.tail}` : 'It printed nothing.'}`,
+      );
       await shutdown(1);
       return;
     }

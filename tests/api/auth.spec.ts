@@ -58,7 +58,10 @@ describe('auth: register, login, /api/me', () => {
   it('answers 401 with the same message for a wrong password and an unknown email', async () => {
     const user = await registerUser(api);
     const wrong = await request(api.url).post('/api/auth/login').send({ email: user.email, password: 'not the password' }).expect(401);
-    const unknown = await request(api.url).post('/api/auth/login').send({ email: uniqueEmail('nobody'), password: 'whatever123' }).expect(401);
+    const unknown = await request(api.url)
+      .post('/api/auth/login')
+      .send({ email: uniqueEmail('nobody'), password: 'whatever123' })
+      .expect(401);
     expect(wrong.body.message).toBe('Invalid email or password');
     expect(unknown.body).toEqual(wrong.body);
   });

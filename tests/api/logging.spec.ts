@@ -28,7 +28,10 @@ describe('structured logs', () => {
       .set('x-request-id', 'log-test-1')
       .send({ email, password, displayName: 'Logged' })
       .expect(201);
-    await request(api.url).post('/api/auth/login').send({ email, password: `${password}-wrong` }).expect(401);
+    await request(api.url)
+      .post('/api/auth/login')
+      .send({ email, password: `${password}-wrong` })
+      .expect(401);
     await request(api.url).post('/api/auth/login').send({ email, password }).expect(200);
     await request(api.url).get('/api/me').set('Authorization', `Bearer ${reg.body.accessToken}`).expect(200);
     await request(api.url).post('/api/auth/login').set('Content-Type', 'application/json').send(`{"password":"${password}"`).expect(400);

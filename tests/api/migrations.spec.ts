@@ -37,9 +37,9 @@ describe('migrations', () => {
 
   it('enforces case-insensitive unique emails and the role check in the schema', async () => {
     await dataSource.query(`INSERT INTO users (email, password_hash, display_name) VALUES ('a@x.io', 'h', 'A')`);
-    await expect(
-      dataSource.query(`INSERT INTO users (email, password_hash, display_name) VALUES ('A@X.IO', 'h', 'B')`),
-    ).rejects.toThrow(/UQ_users_email_lower/);
+    await expect(dataSource.query(`INSERT INTO users (email, password_hash, display_name) VALUES ('A@X.IO', 'h', 'B')`)).rejects.toThrow(
+      /UQ_users_email_lower/,
+    );
     await expect(
       dataSource.query(`INSERT INTO users (email, password_hash, display_name, role) VALUES ('b@x.io', 'h', 'B', 'root')`),
     ).rejects.toThrow(/CHK_users_role/);

@@ -13,7 +13,10 @@ describe('request validation and body parsing', () => {
     await api?.close();
   });
 
-  const register = (body: unknown) => request(api.url).post('/api/auth/register').send(body as object);
+  const register = (body: unknown) =>
+    request(api.url)
+      .post('/api/auth/register')
+      .send(body as object);
 
   function expectCleanError(res: request.Response, status: number): void {
     expect(res.status).toBe(status);

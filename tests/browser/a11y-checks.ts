@@ -45,7 +45,9 @@ export async function expectAllNamed(p: Page, cdp: CDPSession, where: string, at
   const { checked, unnamed } = await unnamedControls(p, cdp);
   expect(checked).toBeGreaterThanOrEqual(atLeast);
   if (unnamed.length) {
-    throw new Error(`${where}: ${unnamed.length} control(s) without an accessible name:\n${unnamed.map((u) => `  ${u.selector}  ${u.html}`).join('\n')}`);
+    throw new Error(
+      `${where}: ${unnamed.length} control(s) without an accessible name:\n${unnamed.map((u) => `  ${u.selector}  ${u.html}`).join('\n')}`,
+    );
   }
 }
 
@@ -69,7 +71,10 @@ export async function contrastReport(p: Page, scope = 'body'): Promise<ContrastR
         if (s) return [+s[1] * 255, +s[2] * 255, +s[3] * 255, s[4] === undefined ? 1 : +s[4]];
         throw new Error(`Unparsed colour ${css}`);
       }
-      const parts = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      const parts = m[1]
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
     };
     const over = (top: RGBA, bottom: RGBA): RGBA => {
@@ -87,7 +92,11 @@ export async function contrastReport(p: Page, scope = 'body'): Promise<ContrastR
       const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x);
       return (l1 + 0.05) / (l2 + 0.05);
     };
-    const hex = (c: RGBA) => `#${c.slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+    const hex = (c: RGBA) =>
+      `#${c
+        .slice(0, 3)
+        .map((v) => Math.round(v).toString(16).padStart(2, '0'))
+        .join('')}`;
     const opacityOf = (el: Element | null) => {
       let o = 1;
       for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
@@ -130,8 +139,12 @@ export async function contrastReport(p: Page, scope = 'body'): Promise<ContrastR
     for (const el of candidates) {
       const isField = ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
       const ownText = isField
-        ? ((el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || `(${el.tagName.toLowerCase()})`)
-        : [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+        ? (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || `(${el.tagName.toLowerCase()})`
+        : [...el.childNodes]
+            .filter((n) => n.nodeType === Node.TEXT_NODE)
+            .map((n) => n.textContent)
+            .join('')
+            .trim();
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       const box = el.getBoundingClientRect();
       // Visually hidden (sr-only) text is not painted for anyone.
@@ -219,9 +232,13 @@ export async function expectContrast(p: Page, where: string, mustInclude: string
     console.log(`${where}: contrast checked ${report.checked}, skipped:\n${JSON.stringify(report.skipped, null, 1)}`);
   }
   if (report.offenders.length) {
-    const lines = report.offenders.map((o) => `  ${o.ratio}:1 < ${o.required}:1  ${o.fg} on ${o.bg}  ${o.size}  ${o.selector}  "${o.text}"`);
+    const lines = report.offenders.map(
+      (o) => `  ${o.ratio}:1 < ${o.required}:1  ${o.fg} on ${o.bg}  ${o.size}  ${o.selector}  "${o.text}"`,
+    );
     const skipped = report.skipped.map((s) => `  skipped ${s.selector} "${s.text}": ${s.why}`);
-    throw new Error(`${where}: ${report.offenders.length} text element(s) below the WCAG contrast minimum:\n${lines.join('\n')}\n${skipped.join('\n')}`);
+    throw new Error(
+      `${where}: ${report.offenders.length} text element(s) below the WCAG contrast minimum:\n${lines.join('\n')}\n${skipped.join('\n')}`,
+    );
   }
   expect(report.checked).toBeGreaterThan(mustInclude.length);
   // The elements the issue names were actually measured (not silently skipped).
@@ -239,14 +256,20 @@ export async function expectContrast(p: Page, where: string, mustInclude: string
 // (5) Focus visibility: the outline / box-shadow of the focused element differs from its unfocused look.
 
 export const focusLook = (p: Page, selector: string) =>
-  p.locator(selector).first().evaluate((el) => {
-    const cs = getComputedStyle(el);
-    return {
-      outline: cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0 ? 'none' : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
-      shadow: cs.boxShadow,
-      focused: document.activeElement === el,
-    };
-  });
+  p
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return {
+        outline:
+          cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0
+            ? 'none'
+            : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+        shadow: cs.boxShadow,
+        focused: document.activeElement === el,
+      };
+    });
 
 /** Tab (from the top of the page) until `selector` is focused; check its focus style is visible. */
 export async function expectVisibleFocusByTab(p: Page, selector: string, maxTabs = 40): Promise<void> {
@@ -264,7 +287,10 @@ export async function expectVisibleFocusByTab(p: Page, selector: string, maxTabs
   let reached = false;
   for (let i = 0; i < maxTabs && !reached; i++) {
     await p.keyboard.press('Tab');
-    reached = await p.locator(selector).first().evaluate((el) => document.activeElement === el);
+    reached = await p
+      .locator(selector)
+      .first()
+      .evaluate((el) => document.activeElement === el);
   }
   if (!reached) throw new Error(`Tab never reached ${selector} (${maxTabs} presses)`);
   const after = await focusLook(p, selector);

@@ -89,7 +89,13 @@ describe('accessible basics', () => {
     await page.goto(`${baseUrl}/signup`);
     await page.getByTestId('signup-form').waitFor();
     await expectAllNamed(page, cdp, 'sign-up page', 4);
-    await expectContrast(page, 'sign-up page', ['h1', 'label.field span', 'input[name="email"]', 'button[type="submit"]', '.auth__switch a']);
+    await expectContrast(page, 'sign-up page', [
+      'h1',
+      'label.field span',
+      'input[name="email"]',
+      'button[type="submit"]',
+      '.auth__switch a',
+    ]);
     await expectVisibleFocusByTab(page, 'button[type="submit"]');
     await expectVisibleFocusByTab(page, 'input[name="email"]');
 
@@ -153,7 +159,11 @@ describe('accessible basics', () => {
     const runId = await results.getAttribute('data-submission-id');
     await content.click();
     await page.keyboard.press('Control+Shift+Enter');
-    await eventually(() => results.getAttribute('data-submission-id'), (id) => !!id && id !== runId, 'a new submission from Ctrl+Shift+Enter');
+    await eventually(
+      () => results.getAttribute('data-submission-id'),
+      (id) => !!id && id !== runId,
+      'a new submission from Ctrl+Shift+Enter',
+    );
     await page.locator('[data-testid="results"][data-kind="submit"][data-state="completed"]').waitFor({ timeout: RESULT_TIMEOUT });
     expect(await content.innerText()).toBe(code);
     expect(await results.evaluate((el) => (window as unknown as { __results: Element }).__results === el)).toBe(true);

@@ -36,7 +36,15 @@ let instructorId = '';
 const GOOD: PackSpec = {
   slug: `stats-pack-${tag}`,
   title: 'Stats Pack',
-  chapters: [{ slug: 'basics', exercises: [{ slug: 'the-answer', title: 'The Answer' }, { slug: 'untouched', title: 'Untouched' }] }],
+  chapters: [
+    {
+      slug: 'basics',
+      exercises: [
+        { slug: 'the-answer', title: 'The Answer' },
+        { slug: 'untouched', title: 'Untouched' },
+      ],
+    },
+  ],
 };
 // Same shape, but the reference solution of `bad-solution` returns 41 where the tests expect 42.
 const BROKEN: PackSpec = {
@@ -44,10 +52,7 @@ const BROKEN: PackSpec = {
   chapters: [
     {
       slug: 'basics',
-      exercises: [
-        { slug: 'fine-one' },
-        { slug: 'bad-solution', solution: 'export function answer() {\n  return 41;\n}\n' },
-      ],
+      exercises: [{ slug: 'fine-one' }, { slug: 'bad-solution', solution: 'export function answer() {\n  return 41;\n}\n' }],
     },
   ],
 };

@@ -69,11 +69,9 @@ async function typeCode(code: string): Promise<void> {
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
   // The draft is saved per exercise (debounced): wait for it, and check the editor took the text verbatim.
-  await page.waitForFunction(
-    ([key, want]) => localStorage.getItem(key) === want,
-    [`questline.draft.${target.id}`, code] as const,
-    { timeout: 5_000 },
-  );
+  await page.waitForFunction(([key, want]) => localStorage.getItem(key) === want, [`questline.draft.${target.id}`, code] as const, {
+    timeout: 5_000,
+  });
 }
 
 /** Record every state of the results rows (statuses) while a grading runs. */
@@ -134,7 +132,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-
 /** The steps build on each other: after a failure, later steps fail at once instead of timing out. */
 let failedStep: string | null = null;
 function step(name: string, body: () => Promise<void>): void {
@@ -158,7 +155,8 @@ describe('learner flow in Chromium', () => {
     expect(await page.getByTestId('xp-bar').getAttribute('data-xp')).toBe('0');
 
     const courses = await apiGet<{ slug: string }[]>(page, '/api/courses');
-    if (courses.length === 0) throw new Error('GET /api/courses is empty: the api did not load the built-in exercises/getting-started pack.');
+    if (courses.length === 0)
+      throw new Error('GET /api/courses is empty: the api did not load the built-in exercises/getting-started pack.');
     const course = await apiGet<{ slug: string; chapters: { slug: string; exercises: { id: string; slug: string }[] }[] }>(
       page,
       `/api/courses/${courses[0].slug}`,
@@ -261,7 +259,10 @@ describe('learner flow in Chromium', () => {
     await signUp(board, 'Rival Reader');
     await board.goto(`${baseUrl}/leaderboards?period=all`);
     await board.getByTestId('leaderboard').waitFor();
-    await board.getByText(/Solve an exercise to join|You are/).first().waitFor();
+    await board
+      .getByText(/Solve an exercise to join|You are/)
+      .first()
+      .waitFor();
     await hasCount(board.locator(`[data-testid="leaderboard-row"][data-user-id="${learnerId}"]`), 0);
 
     await recordRows();
@@ -284,7 +285,10 @@ describe('learner flow in Chromium', () => {
     }
 
     // XP bar and level follow the server.
-    const progress = await apiGet<{ xp: number; level: number; levelTitle: string; xpIntoLevel: number; xpForNextLevel: number }>(page, '/api/me/progress');
+    const progress = await apiGet<{ xp: number; level: number; levelTitle: string; xpIntoLevel: number; xpForNextLevel: number }>(
+      page,
+      '/api/me/progress',
+    );
     expect(progress.xp).toBeGreaterThan(0);
     await hasAttr(page.getByTestId('xp-bar'), 'data-xp', String(progress.xp));
     await hasExactText(page.getByTestId('xp-text'), `${progress.xpIntoLevel} / ${progress.xpForNextLevel} XP`);
@@ -331,7 +335,7 @@ describe('learner flow in Chromium', () => {
     await hasAttr(results, 'data-verdict', 'passed');
   });
 
-  step('renders the learner\'s output and error messages as text, never as HTML', async () => {
+  step("renders the learner's output and error messages as text, never as HTML", async () => {
     const markup = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
     const thrown = '<i>not yet</i> & <script>window.__pwned=2</script>';
     const fnName = /export\s+(?:async\s+)?function\s+(\w+)/.exec(target.solution)?.[1];

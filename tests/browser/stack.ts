@@ -41,10 +41,14 @@ export function ensureWebBuild(): void {
   const index = path.join(WEB_DIR, 'index.html');
   const src = path.join(ROOT, 'apps/web');
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(src)) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 /** Fail loudly (never skip) when something the browser tests need is missing. */
@@ -56,9 +60,7 @@ export function checkPrerequisites(): void {
     throw new Error(`Browser tests need ${missing.join(' and ')}. Run \`npm run build\` first (and \`npm run build:web\`).`);
   }
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Browser tests need Chromium at ${CHROMIUM}: \`apt-get install -y chromium\` (Debian), or set CHROMIUM_PATH.`,
-    );
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM}: \`apt-get install -y chromium\` (Debian), or set CHROMIUM_PATH.`);
   }
 }
 
@@ -154,7 +156,10 @@ export async function startStack(): Promise<Stack> {
     for (;;) {
       if (api.exited) throw new Error(`The api exited (code ${api.exited.code}) before it was healthy:\n${logs()}`);
       if (Date.now() > deadline) throw new Error(`The api was not healthy within 90 s:\n${logs()}`);
-      const status = await fetch(`${baseUrl}/api/health`).then((r) => r.status, () => 0);
+      const status = await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) break;
       await sleep(300);
     }

@@ -51,6 +51,11 @@ export const hasAttr = (locator: Locator, name: string, want: string | ((v: stri
   );
 
 export const hasCount = (locator: Locator, want: number, timeout?: number) =>
-  eventually(() => locator.count(), (n) => n === want, `${describe(locator)} to match ${want} element(s)`, timeout);
+  eventually(
+    () => locator.count(),
+    (n) => n === want,
+    `${describe(locator)} to match ${want} element(s)`,
+    timeout,
+  );
 
 export const isVisible = (locator: Locator, timeout = 10_000) => locator.first().waitFor({ state: 'visible', timeout });

@@ -21,7 +21,10 @@ writePack(
     chapters: [
       {
         slug: 'basics',
-        exercises: [{ slug: 'hello', xp: 10, hints: ['h1', 'h2'] }, { slug: 'sum', requires: { exercises: ['hello'] } }],
+        exercises: [
+          { slug: 'hello', xp: 10, hints: ['h1', 'h2'] },
+          { slug: 'sum', requires: { exercises: ['hello'] } },
+        ],
       },
       { slug: 'loops', requires: { chapters: ['basics'] }, exercises: [{ slug: 'fizz' }] },
     ],
@@ -50,7 +53,9 @@ const post = (url: string, user: TestUser = learner) => request(api.url).post(ur
 
 async function course(user: TestUser = learner) {
   const res = await get('/api/courses/demo', user).expect(200);
-  const exercises: Array<{ id: string; slug: string; status: string }> = res.body.chapters.flatMap((c: { exercises: unknown[] }) => c.exercises);
+  const exercises: Array<{ id: string; slug: string; status: string }> = res.body.chapters.flatMap(
+    (c: { exercises: unknown[] }) => c.exercises,
+  );
   const id = (slug: string) => exercises.find((e) => e.slug === slug)?.id ?? '';
   return { body: res.body, exercises, id };
 }
@@ -69,7 +74,9 @@ async function complete(user: TestUser, exerciseId: string) {
 describe('built-in packs and the catalog', () => {
   it('loads good built-in packs at boot and skips a broken one', async () => {
     const res = await get('/api/courses').expect(200);
-    expect(res.body).toEqual([{ slug: 'demo', title: 'Demo', description: 'The demo pack', version: '1.0.0', exerciseCount: 3, solvedCount: 0 }]);
+    expect(res.body).toEqual([
+      { slug: 'demo', title: 'Demo', description: 'The demo pack', version: '1.0.0', exerciseCount: 3, solvedCount: 0 },
+    ]);
   });
 
   it('re-loading unchanged packs writes nothing', async () => {
@@ -80,8 +87,14 @@ describe('built-in packs and the catalog', () => {
 
   it('lists the gentlest course first, whatever its title', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-order-'));
-    writePack({ slug: 'aa-advanced', title: 'Advanced Topics', chapters: [{ slug: 'one', exercises: [{ slug: 'deep', difficulty: 4 }] }] }, path.join(other, 'aa-advanced'));
-    writePack({ slug: 'zz-warmup', title: 'Zero to One', chapters: [{ slug: 'one', exercises: [{ slug: 'hi', difficulty: 1 }] }] }, path.join(other, 'zz-warmup'));
+    writePack(
+      { slug: 'aa-advanced', title: 'Advanced Topics', chapters: [{ slug: 'one', exercises: [{ slug: 'deep', difficulty: 4 }] }] },
+      path.join(other, 'aa-advanced'),
+    );
+    writePack(
+      { slug: 'zz-warmup', title: 'Zero to One', chapters: [{ slug: 'one', exercises: [{ slug: 'hi', difficulty: 1 }] }] },
+      path.join(other, 'zz-warmup'),
+    );
     await loadBuiltInPacks(api.app.get(DataSource), other, log);
     const slugs: string[] = (await get('/api/courses').expect(200)).body.map((c: { slug: string }) => c.slug);
     expect(slugs.indexOf('zz-warmup')).toBeGreaterThanOrEqual(0);
@@ -111,7 +124,14 @@ describe('built-in packs and the catalog', () => {
       ['hello', 'available'],
       ['sum', 'locked'],
     ]);
-    expect(body.chapters[0].exercises[0]).toEqual({ id: expect.any(String), slug: 'hello', title: 'Hello', difficulty: 1, xp: 10, status: 'available' });
+    expect(body.chapters[0].exercises[0]).toEqual({
+      id: expect.any(String),
+      slug: 'hello',
+      title: 'Hello',
+      difficulty: 1,
+      xp: 10,
+      status: 'available',
+    });
   });
 
   it('404s an unknown course with a message', async () => {
@@ -175,8 +195,16 @@ describe('prerequisites and getGradableExercise', () => {
     await expect(getGradableExercise(catalog, userId, id('fizz'))).rejects.toThrow(/chapter "Basics"/);
 
     const hello = await getGradableExercise(catalog, userId, id('hello'));
-    expect(hello.hiddenTests).toEqual([{ fileName: 'hidden/hello-more.test.js', code: expect.stringContaining('SECRET-HIDDEN'), hidden: true }]);
-    expect(hello).toMatchObject({ courseSlug: 'demo', courseVersion: '1.0.0', testsHash: expect.any(String), solved: false, language: 'javascript' });
+    expect(hello.hiddenTests).toEqual([
+      { fileName: 'hidden/hello-more.test.js', code: expect.stringContaining('SECRET-HIDDEN'), hidden: true },
+    ]);
+    expect(hello).toMatchObject({
+      courseSlug: 'demo',
+      courseVersion: '1.0.0',
+      testsHash: expect.any(String),
+      solved: false,
+      language: 'javascript',
+    });
 
     await complete(user, id('hello'));
     await expect(getGradableExercise(catalog, userId, id('sum'))).resolves.toMatchObject({ slug: 'sum' });
@@ -227,7 +255,7 @@ describe('prerequisites and getGradableExercise', () => {
 });
 
 describe('hints and solution reveals', () => {
-  it('reveals hints in order at the pack\'s cost, then 409', async () => {
+  it("reveals hints in order at the pack's cost, then 409", async () => {
     const user = await registerUser(api);
     const { id } = await course(user);
     const cost = hintCost(10, resolveXpRules({ hintCostPercent: 20 }), 0);

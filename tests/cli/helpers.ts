@@ -17,7 +17,11 @@ export function tempDir(prefix: string): string {
 }
 
 /** A minimal valid JavaScript exercise folder (relative to a pack root). */
-export function jsExercise(chapter: string, slug: string, files: { solution?: string; starter?: string; wrong?: Record<string, string> } = {}) {
+export function jsExercise(
+  chapter: string,
+  slug: string,
+  files: { solution?: string; starter?: string; wrong?: Record<string, string> } = {},
+) {
   const tree: Record<string, string> = {
     [`${chapter}/${slug}/exercise.yaml`]: `slug: ${slug}\ntitle: ${slug}\nlanguage: javascript\ndifficulty: 1\nxp: 10\nfileName: ${slug}.js\nhints: [Try again]\n`,
     [`${chapter}/${slug}/README.md`]: `# ${slug}\n`,

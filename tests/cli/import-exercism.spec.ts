@@ -45,7 +45,11 @@ describe('pack import-exercism', () => {
     // Tests are copied unmodified, only renamed to *.test.*; the stub becomes the starter.
     const twoFer = exercises['two-fer'];
     expect(twoFer.visibleTests).toEqual([
-      { fileName: 'two-fer.test.js', hidden: false, code: fs.readFileSync(path.join(SAMPLE, 'exercises/practice/two-fer/two-fer.spec.js'), 'utf8') },
+      {
+        fileName: 'two-fer.test.js',
+        hidden: false,
+        code: fs.readFileSync(path.join(SAMPLE, 'exercises/practice/two-fer/two-fer.spec.js'), 'utf8'),
+      },
     ]);
     expect(twoFer.starter.code).toContain('Remove this line and implement the function');
     expect(twoFer.solution.code).toBe(fs.readFileSync(path.join(SAMPLE, 'exercises/practice/two-fer/.meta/proof.ci.js'), 'utf8'));
@@ -57,7 +61,9 @@ describe('pack import-exercism', () => {
     // Docs: introduction before instructions, headings under the title; hints from hints.md bullets.
     const lasagna = exercises.lasagna;
     expect(lasagna.manifest.title).toBe("Lucian's Luscious Lasagna");
-    expect(lasagna.instructions).toMatch(/^# Lucian's Luscious Lasagna\n\n## Introduction\n\n### Constants[\s\S]*## Instructions[\s\S]*### 1\. Define/);
+    expect(lasagna.instructions).toMatch(
+      /^# Lucian's Luscious Lasagna\n\n## Introduction\n\n### Constants[\s\S]*## Instructions[\s\S]*### 1\. Define/,
+    );
     expect(lasagna.manifest.hints).toEqual([
       'Use `export` so the tests can see your constants and functions.',
       'Define the expected oven time: Define a [constant][constants] with `const`.',
@@ -75,7 +81,9 @@ describe('pack import-exercism', () => {
   });
 
   it('rejects a folder that is not a track', () => {
-    expect(() => importExercism(path.join(SAMPLE, 'exercises/practice'), out, { out: memoryOutput() })).toThrow(/no concept\/ or practice\/ folder/);
+    expect(() => importExercism(path.join(SAMPLE, 'exercises/practice'), out, { out: memoryOutput() })).toThrow(
+      /no concept\/ or practice\/ folder/,
+    );
   });
 });
 
@@ -84,7 +92,7 @@ describe('exercism helpers', () => {
     const code = [
       "import { describe, it } from '@jest/globals'",
       "import {\n  // eslint-disable-next-line import/named\n  A,\n  b,\n} from './lasagna';",
-      "import * as all from \"./x.ts\";",
+      'import * as all from "./x.ts";',
       "const c = require('./helper');",
       "export { d } from './reexport';",
       "import './side-effect';",

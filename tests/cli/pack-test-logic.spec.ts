@@ -75,12 +75,16 @@ describe('runPackTest rules', () => {
     ]);
     expect(byName['basics/lazy-tests']).toEqual([expect.stringMatching(/^starter\/lazy-tests\.js should fail but passes every test/)]);
     expect(byName['basics/weak-tests']).toEqual([expect.stringMatching(/^wrong\/sneaky\.js should fail but passes every test/)]);
-    expect(byName['more/invalid']).toEqual(expect.arrayContaining([`${path.basename(tmp)}/more/invalid/exercise.yaml: title: is required`]));
+    expect(byName['more/invalid']).toEqual(
+      expect.arrayContaining([`${path.basename(tmp)}/more/invalid/exercise.yaml: title: is required`]),
+    );
 
     // Progress prefixes count up to the total; every exercise gets its own line.
     const progress = out.lines.filter((line) => /^\[\d\/5\] [✓✗] /.test(line));
     expect(progress.map((line) => line.slice(0, 5)).sort()).toEqual(['[1/5]', '[2/5]', '[3/5]', '[4/5]', '[5/5]']);
-    expect(out.lines).toContain(`      solution/broken-solution.js should pass every test but "broken-solution.test.js" failed: expect(received).toBe(expected)`);
+    expect(out.lines).toContain(
+      `      solution/broken-solution.js should pass every test but "broken-solution.test.js" failed: expect(received).toBe(expected)`,
+    );
 
     // Hidden tests are always included; the pool is shared, bounded and closed once.
     expect(grader.requests.every((r) => r.tests.some((t) => t.hidden))).toBe(true);

@@ -21,7 +21,8 @@ describe('pack validate', () => {
 
   it('lists every problem with its file and field', () => {
     writeTree(tmp, {
-      'pack.yaml': 'slug: demo\ntitle: Demo\ndescription: d\nversion: "1.0"\nauthors: [A]\nlanguages: [javascript]\n' +
+      'pack.yaml':
+        'slug: demo\ntitle: Demo\ndescription: d\nversion: "1.0"\nauthors: [A]\nlanguages: [javascript]\n' +
         'chapters:\n  - slug: basics\n    title: Basics\n    requires: { exercises: [nope] }\n    exercises: [answer, missing]\n',
       ...jsExercise('basics', 'answer'),
       'basics/answer/exercise.yaml': 'slug: answer\ntitle: A\nlanguage: javascript\ndifficulty: 9\nxp: 10\nfileName: answer.js\n',
@@ -39,7 +40,8 @@ describe('pack validate', () => {
 
   it('reports cross-reference problems once the schema is right', () => {
     writeTree(tmp, {
-      'pack.yaml': 'slug: demo\ntitle: Demo\ndescription: d\nversion: 1.0.0\nauthors: [A]\nlanguages: [javascript]\n' +
+      'pack.yaml':
+        'slug: demo\ntitle: Demo\ndescription: d\nversion: 1.0.0\nauthors: [A]\nlanguages: [javascript]\n' +
         'chapters:\n  - slug: basics\n    title: Basics\n    requires: { exercises: [nope] }\n    exercises: [answer, missing]\n',
       ...jsExercise('basics', 'answer'),
     });

@@ -90,7 +90,8 @@ async function drained(timeoutMs: number): Promise<void> {
   for (;;) {
     const counts = await queue().getJobCounts('wait', 'active', 'delayed', 'prioritized', 'waiting-children');
     if (Object.values(counts).every((n) => n === 0)) return;
-    if (Date.now() > deadline) throw new Error(`queue not drained within ${timeoutMs} ms: ${JSON.stringify(counts)}\n${workers.map((w) => w.logs()).join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`queue not drained within ${timeoutMs} ms: ${JSON.stringify(counts)}\n${workers.map((w) => w.logs()).join('\n')}`);
     await sleep(250);
   }
 }
@@ -147,7 +148,11 @@ it(`${SUBMITS} concurrent passing Submits (duplicates included, two workers): XP
       if (key) req = req.set('Idempotency-Key', key);
       const res = await req.send({ code });
       if (res.status === 202) {
-        await queue().add(GRADE_JOB, { submissionId: res.body.id }, { jobId: `dup-${res.body.id}`, removeOnComplete: true, removeOnFail: true });
+        await queue().add(
+          GRADE_JOB,
+          { submissionId: res.body.id },
+          { jobId: `dup-${res.body.id}`, removeOnComplete: true, removeOnFail: true },
+        );
       }
       return res;
     }),

@@ -77,7 +77,11 @@ async function tokenFor(target: TestApi, user: TestUser): Promise<string> {
 }
 
 const board = async (target: TestApi, as: TestUser, query: Record<string, string | number>, status = 200) =>
-  request(target.url).get('/api/leaderboards').query(query).set('Authorization', `Bearer ${await tokenFor(target, as)}`).expect(status);
+  request(target.url)
+    .get('/api/leaderboards')
+    .query(query)
+    .set('Authorization', `Bearer ${await tokenFor(target, as)}`)
+    .expect(status);
 
 const names = (entries: Array<{ displayName: string }>) => entries.map((e) => e.displayName);
 
@@ -111,7 +115,10 @@ describe.each([
   it('all-time counts older XP; per-course boards count only that course', async () => {
     const all = await board(target(), learners[7], { period: 'all', limit: 2 }, 200);
     expect(all.body.period).toBe('all-time');
-    expect(all.body.entries.map((e: { displayName: string; xp: number }) => [e.displayName, e.xp])).toEqual([['L7', 1100], ['L0', 800]]);
+    expect(all.body.entries.map((e: { displayName: string; xp: number }) => [e.displayName, e.xp])).toEqual([
+      ['L7', 1100],
+      ['L0', 800],
+    ]);
     const course = await board(target(), learners[7], { period: 'daily', course: py.slug }, 200);
     expect(course.body.course).toEqual({ slug: py.slug, title: py.slug });
     expect(names(course.body.entries)).toEqual(['L9', 'L8']);
@@ -139,7 +146,19 @@ describe('Redis boards and PostgreSQL', () => {
     await award(learners[9].id, js.chapters[0][1], js.id, 600, atSecond(200));
     await award(learners[5].id, js.chapters[0][1], js.id, 20, atSecond(201));
     await service.applyAward({ userId: learners[9].id, exerciseId: js.chapters[0][1] });
-    events.submissionCompleted.next({ submissionId: randomUUID(), userId: learners[5].id, exerciseId: js.chapters[0][1], kind: 'submit', verdict: 'passed', outcome: { xpAwarded: 20, progress: { xp: 0, level: 1, levelTitle: 'Apprentice', leveledUp: false, streak: { current: 0, longest: 0, freezes: 0 } }, achievements: [], leaderboardCourses: [js.slug] } });
+    events.submissionCompleted.next({
+      submissionId: randomUUID(),
+      userId: learners[5].id,
+      exerciseId: js.chapters[0][1],
+      kind: 'submit',
+      verdict: 'passed',
+      outcome: {
+        xpAwarded: 20,
+        progress: { xp: 0, level: 1, levelTitle: 'Apprentice', leveledUp: false, streak: { current: 0, longest: 0, freezes: 0 } },
+        achievements: [],
+        leaderboardCourses: [js.slug],
+      },
+    });
 
     const fromPostgres = rankEntries(await leaderboardRowsFromPostgres(ds.manager, { period: 'weekly', courseId: null, at: new Date() }));
     const expected = fromPostgres.map((e) => [e.learnerId, String(e.score)]);
@@ -188,14 +207,32 @@ describe('leaderboard.updated', () => {
 
     const first = nextEvent<{ entries: Array<{ displayName: string; xp: number }> }>(watcher, 'leaderboard.updated', 4000);
     const events = api.app.get(AppEvents);
-    for (const [i, xp] of [[3, 900], [4, 950]] as const) {
+    for (const [i, xp] of [
+      [3, 900],
+      [4, 950],
+    ] as const) {
       const exerciseId = js.chapters[0][2];
       await award(learners[i].id, exerciseId, js.id, xp, atSecond(300 + i));
-      events.submissionCompleted.next({ submissionId: randomUUID(), userId: learners[i].id, exerciseId, kind: 'submit', verdict: 'passed', outcome: { xpAwarded: xp, progress: { xp, level: 1, levelTitle: 'Apprentice', leveledUp: false, streak: { current: 1, longest: 1, freezes: 0 } }, achievements: [], leaderboardCourses: [js.slug] } });
+      events.submissionCompleted.next({
+        submissionId: randomUUID(),
+        userId: learners[i].id,
+        exerciseId,
+        kind: 'submit',
+        verdict: 'passed',
+        outcome: {
+          xpAwarded: xp,
+          progress: { xp, level: 1, levelTitle: 'Apprentice', leveledUp: false, streak: { current: 1, longest: 1, freezes: 0 } },
+          achievements: [],
+          leaderboardCourses: [js.slug],
+        },
+      });
     }
     const pushed = await first;
     // Both awards in one push.
-    expect(pushed.entries.slice(0, 2).map((e) => [e.displayName, e.xp])).toEqual([['L3', 1400], ['L4', 1350]]);
+    expect(pushed.entries.slice(0, 2).map((e) => [e.displayName, e.xp])).toEqual([
+      ['L3', 1400],
+      ['L4', 1350],
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(watcherGot).toHaveLength(1);
     expect(bystanderGot).toEqual([]);

@@ -77,7 +77,9 @@ describe('GET /api/me/progress', () => {
     await grade({ userId: learner.id, exerciseId: c });
     const after = await request(api.url).get('/api/me/progress').set('Authorization', bearer(learner)).expect(200);
     expect(after.body.xp).toBe(340);
-    expect(after.body.achievements.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['chapter-complete', 'course-complete']));
+    expect(after.body.achievements.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining(['chapter-complete', 'course-complete']),
+    );
   });
 
   it('pushes progress.updated to the learner after a completed Submit, equal to GET', async () => {
@@ -94,7 +96,9 @@ describe('GET /api/me/progress', () => {
     const outcome = await grade({ userId: learner.id, exerciseId, submissionId });
     const pushed = nextEvent<{ xp: number }>(socket, 'progress.updated');
     // What the pipeline's relay publishes once the Submit's transaction has committed.
-    api.app.get(AppEvents).submissionCompleted.next({ submissionId, userId: learner.id, exerciseId, kind: 'submit', verdict: 'passed', outcome });
+    api.app
+      .get(AppEvents)
+      .submissionCompleted.next({ submissionId, userId: learner.id, exerciseId, kind: 'submit', verdict: 'passed', outcome });
     const payload = await pushed;
     expect(payload.xp).toBe(120);
     const res = await request(api.url).get('/api/me/progress').set('Authorization', bearer(learner)).expect(200);
@@ -108,7 +112,13 @@ describe('GET /api/me/progress', () => {
     sockets.push(socket);
     const got: unknown[] = [];
     socket.on('progress.updated', (p) => got.push(p));
-    api.app.get(AppEvents).submissionCompleted.next({ submissionId: randomUUID(), userId: learner.id, exerciseId: course.chapters[0][0], kind: 'run', verdict: 'passed' });
+    api.app.get(AppEvents).submissionCompleted.next({
+      submissionId: randomUUID(),
+      userId: learner.id,
+      exerciseId: course.chapters[0][0],
+      kind: 'run',
+      verdict: 'passed',
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(got).toEqual([]);
   });

@@ -2,7 +2,13 @@
 // concurrency, whichever connection (worker) records them, and the rules' inputs loaded correctly.
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, recordSubmitOutcome, runMigrationsLocked, type SubmitOutcome, type SubmitOutcomeInput } from '@questline/data';
+import {
+  buildDataSourceOptions,
+  recordSubmitOutcome,
+  runMigrationsLocked,
+  type SubmitOutcome,
+  type SubmitOutcomeInput,
+} from '@questline/data';
 import { createTestDatabase, type TestDatabase } from '../fixtures/database';
 import { seedCourse, seedUser, type SeededCourse } from './seed';
 
@@ -28,7 +34,10 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function submit(worker: DataSource, input: Partial<SubmitOutcomeInput> & Pick<SubmitOutcomeInput, 'userId' | 'exerciseId'>): Promise<SubmitOutcome> {
+function submit(
+  worker: DataSource,
+  input: Partial<SubmitOutcomeInput> & Pick<SubmitOutcomeInput, 'userId' | 'exerciseId'>,
+): Promise<SubmitOutcome> {
   return worker.transaction((manager) =>
     recordSubmitOutcome(manager, { submissionId: randomUUID(), passed: true, at: new Date('2026-03-10T12:00:00Z'), ...input }),
   );
@@ -62,7 +71,10 @@ describe('recordSubmitOutcome', () => {
     expect(await count(`SELECT 1 FROM exercise_completions WHERE user_id = $1`, [userId])).toBe(1);
     expect(await count(`SELECT 1 FROM learner_achievements WHERE user_id = $1 AND achievement_id = 'first-solve'`, [userId])).toBe(1);
     expect(await count(`SELECT 1 FROM graded_submits WHERE user_id = $1`, [userId])).toBe(51);
-    const [progress] = await workerA.query(`SELECT xp, solved_count, first_try_solves, spree_current, streak_current FROM learner_progress WHERE user_id = $1`, [userId]);
+    const [progress] = await workerA.query(
+      `SELECT xp, solved_count, first_try_solves, spree_current, streak_current FROM learner_progress WHERE user_id = $1`,
+      [userId],
+    );
     expect(progress).toEqual({ xp: 120, solved_count: 1, first_try_solves: 1, spree_current: 1, streak_current: 1 });
   });
 
@@ -104,7 +116,10 @@ describe('recordSubmitOutcome', () => {
   it('charges hints revealed before the solve and forfeits XP when the solution was revealed', async () => {
     const userId = await seedUser(workerA);
     const [hinted, revealed] = course.chapters[0];
-    await workerA.query(`INSERT INTO hint_reveals (user_id, exercise_id, hint_index, cost) VALUES ($1, $2, 0, 15), ($1, $2, 1, 15)`, [userId, hinted]);
+    await workerA.query(`INSERT INTO hint_reveals (user_id, exercise_id, hint_index, cost) VALUES ($1, $2, 0, 15), ($1, $2, 1, 15)`, [
+      userId,
+      hinted,
+    ]);
     await workerA.query(`INSERT INTO solution_reveals (user_id, exercise_id, forfeited_xp) VALUES ($1, $2, 100)`, [userId, revealed]);
     // First try (+20) minus two hints (-30).
     expect((await submit(workerA, { userId, exerciseId: hinted })).xpAwarded).toBe(90);
@@ -116,7 +131,10 @@ describe('recordSubmitOutcome', () => {
       { exercise_id: revealed, xp: 0, forfeited: true },
       { exercise_id: hinted, xp: 90, forfeited: false },
     ]);
-    const [progress] = await workerA.query(`SELECT solved_count, hint_free_solves, first_try_solves FROM learner_progress WHERE user_id = $1`, [userId]);
+    const [progress] = await workerA.query(
+      `SELECT solved_count, hint_free_solves, first_try_solves FROM learner_progress WHERE user_id = $1`,
+      [userId],
+    );
     expect(progress).toEqual({ solved_count: 2, hint_free_solves: 0, first_try_solves: 1 });
   });
 
@@ -137,7 +155,13 @@ describe('recordSubmitOutcome', () => {
   it('refuses to run outside a transaction', async () => {
     const userId = await seedUser(workerA);
     await expect(
-      recordSubmitOutcome(workerA.manager, { submissionId: randomUUID(), userId, exerciseId: course.chapters[0][0], passed: true, at: new Date() }),
+      recordSubmitOutcome(workerA.manager, {
+        submissionId: randomUUID(),
+        userId,
+        exerciseId: course.chapters[0][0],
+        passed: true,
+        at: new Date(),
+      }),
     ).rejects.toThrow(/inside the transaction/);
     expect(await count(`SELECT 1 FROM learner_progress WHERE user_id = $1`, [userId])).toBe(0);
   });

@@ -24,7 +24,12 @@ describe('questline pack publish', () => {
     const dir = writePack({ slug: 'cli-pack', chapters: [{ slug: 'basics', exercises: [{ slug: 'one' }] }] });
     const out = memoryOutput();
     const progress: number[] = [];
-    const outcome = await runPackPublish(dir, { api: api.url, token: instructor.accessToken, out, progress: (sent, total) => progress.push(sent / total) });
+    const outcome = await runPackPublish(dir, {
+      api: api.url,
+      token: instructor.accessToken,
+      out,
+      progress: (sent, total) => progress.push(sent / total),
+    });
     expect(outcome).toMatchObject({ ok: true, status: 201 });
     expect(out.text()).toMatch(/1 passed, 0 failed/);
     expect(out.text()).toMatch(/Published cli-pack 1\.0\.0 \(1 exercises\)/);
@@ -39,7 +44,10 @@ describe('questline pack publish', () => {
   });
 
   it('does not upload a pack that fails local checks', async () => {
-    const dir = writePack({ slug: 'cli-broken', chapters: [{ slug: 'basics', exercises: [{ slug: 'one', solution: 'export function answer() { return 1; }\n' }] }] });
+    const dir = writePack({
+      slug: 'cli-broken',
+      chapters: [{ slug: 'basics', exercises: [{ slug: 'one', solution: 'export function answer() { return 1; }\n' }] }],
+    });
     const out = memoryOutput();
     const outcome = await runPackPublish(dir, { api: api.url, token: instructor.accessToken, out });
     expect(outcome.ok).toBe(false);

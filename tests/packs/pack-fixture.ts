@@ -123,7 +123,12 @@ export function rawTarball(entries: Array<{ name: string; body?: string; type?: 
     header.write('0000000\0', 108);
     header.write('0000000\0', 116);
     header.write(`${body.length.toString(8).padStart(11, '0')}\0`, 124);
-    header.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136);
+    header.write(
+      `${Math.floor(Date.now() / 1000)
+        .toString(8)
+        .padStart(11, '0')}\0`,
+      136,
+    );
     header.write('        ', 148);
     header.write(entry.type ?? '0', 156);
     if (entry.linkName) header.write(entry.linkName, 157, 100, 'utf8');

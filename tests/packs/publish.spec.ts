@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 const upload = (user: TestUser, archive: Buffer) =>
-  request(api.url).post('/api/packs').set('Authorization', bearer(user)).attach('pack', archive, { filename: 'pack.tar.gz', contentType: 'application/gzip' });
+  request(api.url)
+    .post('/api/packs')
+    .set('Authorization', bearer(user))
+    .attach('pack', archive, { filename: 'pack.tar.gz', contentType: 'application/gzip' });
 /** Upload a pack written from `spec` and assert the status (the body is in the failure message). */
 async function uploadPack(user: TestUser, spec: PackSpec, status: number) {
   const res = await upload(user, await tarball(writePack(spec)));
@@ -61,7 +64,11 @@ describe('POST /api/packs', () => {
     const other = await createUserWithRole(api, UserRole.Instructor);
     const res = await uploadPack(other, shop('2.0.0'), 403);
     expect(res.body.message).toMatch(/another instructor/);
-    const builtIn = await uploadPack(owner, { slug: 'built-in-demo', version: '5.0.0', chapters: [{ slug: 'one', exercises: [{ slug: 'alpha' }] }] }, 403);
+    const builtIn = await uploadPack(
+      owner,
+      { slug: 'built-in-demo', version: '5.0.0', chapters: [{ slug: 'one', exercises: [{ slug: 'alpha' }] }] },
+      403,
+    );
     expect(builtIn.body.message).toMatch(/built-in/);
   });
 
@@ -72,24 +79,36 @@ describe('POST /api/packs', () => {
   });
 
   it('refuses a pack whose reference solution fails, with a report (422)', async () => {
-    const res = await uploadPack(owner, {
-      slug: 'broken',
-      chapters: [
-        {
-          slug: 'basics',
-          exercises: [
-            { slug: 'good' },
-            { slug: 'bad-solution', solution: 'export function answer() { return 41; }\n' },
-            { slug: 'free-xp', starter: 'export function answer() { return 42; }\n' },
-          ],
-        },
-      ],
-    }, 422);
+    const res = await uploadPack(
+      owner,
+      {
+        slug: 'broken',
+        chapters: [
+          {
+            slug: 'basics',
+            exercises: [
+              { slug: 'good' },
+              { slug: 'bad-solution', solution: 'export function answer() { return 41; }\n' },
+              { slug: 'free-xp', starter: 'export function answer() { return 42; }\n' },
+            ],
+          },
+        ],
+      },
+      422,
+    );
     expect(res.body).toMatchObject({ statusCode: 422, code: 'PACK_INVALID', message: expect.stringMatching(/refused/) });
     expect(res.body.report).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ exercise: 'bad-solution', file: 'basics/bad-solution/solution/bad-solution.js', message: expect.stringMatching(/reference solution must pass.*answers 42/) }),
-        expect.objectContaining({ exercise: 'free-xp', file: 'basics/free-xp/starter/free-xp.js', message: expect.stringMatching(/starter passes/) }),
+        expect.objectContaining({
+          exercise: 'bad-solution',
+          file: 'basics/bad-solution/solution/bad-solution.js',
+          message: expect.stringMatching(/reference solution must pass.*answers 42/),
+        }),
+        expect.objectContaining({
+          exercise: 'free-xp',
+          file: 'basics/free-xp/starter/free-xp.js',
+          message: expect.stringMatching(/starter passes/),
+        }),
       ]),
     );
     expect(res.body.report.some((r: { exercise: string }) => r.exercise === 'good')).toBe(false);
@@ -139,7 +158,12 @@ describe('versions', () => {
   const v2: PackSpec = {
     slug: 'evolving',
     version: '1.1.0',
-    chapters: [{ slug: 'basics', exercises: [{ slug: 'same', title: 'Same, retitled' }, { slug: 'changed', hiddenTestNote: 'v2' }, { slug: 'added' }] }],
+    chapters: [
+      {
+        slug: 'basics',
+        exercises: [{ slug: 'same', title: 'Same, retitled' }, { slug: 'changed', hiddenTestNote: 'v2' }, { slug: 'added' }],
+      },
+    ],
   };
 
   it('keeps progress across versions: ids, solved state; flags changed tests; hides removed exercises', async () => {
@@ -147,7 +171,9 @@ describe('versions', () => {
     const learner = await registerUser(api);
     const ds = api.app.get(DataSource);
     const before = await request(api.url).get('/api/courses/evolving').set('Authorization', bearer(learner)).expect(200);
-    const ids: Record<string, string> = Object.fromEntries(before.body.chapters[0].exercises.map((e: { slug: string; id: string }) => [e.slug, e.id]));
+    const ids: Record<string, string> = Object.fromEntries(
+      before.body.chapters[0].exercises.map((e: { slug: string; id: string }) => [e.slug, e.id]),
+    );
     for (const slug of ['same', 'changed', 'dropped']) {
       await ds.query(
         `INSERT INTO exercise_completions (user_id, exercise_id, tests_hash, course_version) SELECT $1, id, tests_hash, '1.0.0' FROM exercises WHERE id = $2`,
@@ -158,7 +184,9 @@ describe('versions', () => {
     await uploadPack(owner, v2, 201);
     const after = await request(api.url).get('/api/courses/evolving').set('Authorization', bearer(learner)).expect(200);
     expect(after.body).toMatchObject({ version: '1.1.0', exerciseCount: 3, solvedCount: 2 });
-    expect(after.body.chapters[0].exercises.map((e: { slug: string; id: string; status: string; title: string }) => [e.slug, e.id, e.status])).toEqual([
+    expect(
+      after.body.chapters[0].exercises.map((e: { slug: string; id: string; status: string; title: string }) => [e.slug, e.id, e.status]),
+    ).toEqual([
       ['same', ids.same, 'solved'],
       ['changed', ids.changed, 'solved'],
       ['added', expect.any(String), 'available'],
@@ -189,13 +217,23 @@ describe('versions', () => {
     const spec = (version: string, note: string): PackSpec => ({
       slug: 'upgrading',
       version,
-      chapters: [{ slug: 'basics', exercises: [{ slug: 'first', xp: 30 }, { slug: 'second', xp: 50, hiddenTestNote: note }] }],
+      chapters: [
+        {
+          slug: 'basics',
+          exercises: [
+            { slug: 'first', xp: 30 },
+            { slug: 'second', xp: 50, hiddenTestNote: note },
+          ],
+        },
+      ],
     });
     await uploadPack(owner, spec('1.0.0', 'v1'), 201);
     const learner = await registerUser(api);
     const ds = api.app.get(DataSource);
     const course = await request(api.url).get('/api/courses/upgrading').set('Authorization', bearer(learner)).expect(200);
-    const ids: Record<string, string> = Object.fromEntries(course.body.chapters[0].exercises.map((e: { slug: string; id: string }) => [e.slug, e.id]));
+    const ids: Record<string, string> = Object.fromEntries(
+      course.body.chapters[0].exercises.map((e: { slug: string; id: string }) => [e.slug, e.id]),
+    );
     // Earn XP through the real award path (the one the worker runs when a Submit passes).
     const solve = (exerciseId: string) =>
       ds.transaction((manager) =>
@@ -225,7 +263,7 @@ describe('versions', () => {
     expect((await progress()).xp).toBe(before.xp);
   });
 
-  it('lets an admin publish a new version of an instructor\'s pack, keeping the owner', async () => {
+  it("lets an admin publish a new version of an instructor's pack, keeping the owner", async () => {
     const admin = await createUserWithRole(api, UserRole.Admin);
     await uploadPack(admin, { ...v2, version: '1.2.0' }, 201);
     const mine = await request(api.url).get('/api/packs/mine').set('Authorization', bearer(owner)).expect(200);

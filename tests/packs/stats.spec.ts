@@ -33,7 +33,14 @@ async function submission(user: TestUser, slug: string, kind: 'run' | 'submit', 
   await ds.query(
     `INSERT INTO submissions (user_id, exercise_id, kind, code, status, verdict, result, course_version, tests_hash, created_at, completed_at)
      VALUES ($1, $2, $3, 'code', 'completed', $4, $5, '1.0.0', 'h', $6, $6)`,
-    [user.id, ids[slug], kind, passed ? 'passed' : 'failed', JSON.stringify({ status: passed ? 'pass' : 'fail', tests }), new Date(T0 + atSeconds * 1000)],
+    [
+      user.id,
+      ids[slug],
+      kind,
+      passed ? 'passed' : 'failed',
+      JSON.stringify({ status: passed ? 'pass' : 'fail', tests }),
+      new Date(T0 + atSeconds * 1000),
+    ],
   );
 }
 
@@ -41,7 +48,9 @@ beforeAll(async () => {
   api = await startApi();
   ds = api.app.get(DataSource);
   owner = await createUserWithRole(api, UserRole.Instructor);
-  const pack = loadPack(writePack({ slug: 'stats-pack', chapters: [{ slug: 'basics', exercises: [{ slug: 'price' }, { slug: 'untouched' }] }] }));
+  const pack = loadPack(
+    writePack({ slug: 'stats-pack', chapters: [{ slug: 'basics', exercises: [{ slug: 'price' }, { slug: 'untouched' }] }] }),
+  );
   await ds.transaction((m) => importPack(m, pack, { ownerId: owner.id }));
   for (const row of await ds.query(`SELECT id, slug FROM exercises`)) ids[row.slug] = row.id;
   await ds.query(STAND_IN);
@@ -53,7 +62,11 @@ beforeAll(async () => {
   await submission(b, 'price', 'submit', 0, []);
   await submission(c, 'price', 'submit', 0, ['answers 42', 'hidden: x']);
   await submission(c, 'price', 'submit', 10, ['answers 42']);
-  for (const [user, index] of [[a, 0], [a, 1], [c, 0]] as const) {
+  for (const [user, index] of [
+    [a, 0],
+    [a, 1],
+    [c, 0],
+  ] as const) {
     await ds.query(`INSERT INTO hint_reveals (user_id, exercise_id, hint_index, cost) VALUES ($1, $2, $3, 2)`, [user.id, ids.price, index]);
   }
   await ds.query(`INSERT INTO solution_reveals (user_id, exercise_id, forfeited_xp) VALUES ($1, $2, 10)`, [c.id, ids.price]);

@@ -88,7 +88,12 @@ async function workerRequest(config: ReturnType<typeof loadConfig>, slug: string
 
 async function cliGradeRequest(slug: string, hidden: boolean): Promise<{ request: GradeRequest; result: GradeResult }> {
   const { grader, requests } = recording();
-  const outcome = await runGrade(exerciseDir(slug), solutionFile(slug), { hidden, json: true, out: memoryOutput(), createGrader: () => grader });
+  const outcome = await runGrade(exerciseDir(slug), solutionFile(slug), {
+    hidden,
+    json: true,
+    out: memoryOutput(),
+    createGrader: () => grader,
+  });
   expect(outcome.exitCode).toBe(0);
   expect(requests).toHaveLength(1);
   return { request: requests[0], result: outcome.result! };
@@ -160,7 +165,10 @@ it('every path builds the same request when the operator changes the default lim
       limited: { timeMs: LIMITED.timeMs, memoryMb: 96 },
     });
   } finally {
-    for (const [key, value] of [['SANDBOX_TIME_LIMIT_MS', saved.time], ['SANDBOX_MEMORY_LIMIT_MB', saved.memory]] as const) {
+    for (const [key, value] of [
+      ['SANDBOX_TIME_LIMIT_MS', saved.time],
+      ['SANDBOX_MEMORY_LIMIT_MB', saved.memory],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }

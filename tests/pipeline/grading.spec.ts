@@ -49,7 +49,13 @@ const db = () => api.app.get(DataSource);
 beforeAll(async () => {
   process.env.EXERCISES_DIR = packs;
   api = await startApi({
-    env: { QUEUE_BACKEND: 'redis', QUEUE_PREFIX, GRADING_STALL_INTERVAL_MS: '1500', GRADING_SWEEP_INTERVAL_MS: '0', MAX_PENDING_GRADINGS: '20' },
+    env: {
+      QUEUE_BACKEND: 'redis',
+      QUEUE_PREFIX,
+      GRADING_STALL_INTERVAL_MS: '1500',
+      GRADING_SWEEP_INTERVAL_MS: '0',
+      MAX_PENDING_GRADINGS: '20',
+    },
   });
   const rows: Array<{ id: string }> = await db().query(`SELECT id FROM exercises WHERE slug = 'answer'`);
   exerciseId = rows[0].id;
@@ -76,17 +82,34 @@ describe('Submit', () => {
     const sequence = socket.of(id).map((e) => e.event);
     expect(sequence).toEqual(['submission.queued', 'submission.started', ...Array(4).fill('submission.test'), 'submission.completed']);
     const tests = socket.of(id).filter((e) => e.event === 'submission.test');
-    expect(tests.map((e) => [e.payload.index, e.payload.total])).toEqual([[0, 4], [1, 4], [2, 4], [3, 4]]);
+    expect(tests.map((e) => [e.payload.index, e.payload.total])).toEqual([
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+    ]);
     expect(tests.map((e) => (e.payload.test as { name: string }).name)).toEqual(['answers 42', 'is even', 'is stable', 'Hidden test 1']);
 
-    expect(completed).toMatchObject({ submissionId: id, verdict: 'passed', xpAwarded: expect.any(Number), achievements: expect.any(Array) });
+    expect(completed).toMatchObject({
+      submissionId: id,
+      verdict: 'passed',
+      xpAwarded: expect.any(Number),
+      achievements: expect.any(Array),
+    });
     expect(completed.xpAwarded).toBeGreaterThan(0);
     expect(completed.progress).toMatchObject({ xp: completed.xpAwarded, level: expect.any(Number), leveledUp: expect.any(Boolean) });
     expect(completed.tests).toHaveLength(4);
     expect(JSON.stringify(completed)).not.toContain('SECRET-HIDDEN');
 
     const state = await get(learner, `/api/submissions/${id}`).expect(200);
-    expect(state.body).toMatchObject({ id, kind: 'submit', exerciseId, status: 'completed', verdict: 'passed', xpAwarded: completed.xpAwarded });
+    expect(state.body).toMatchObject({
+      id,
+      kind: 'submit',
+      exerciseId,
+      status: 'completed',
+      verdict: 'passed',
+      xpAwarded: completed.xpAwarded,
+    });
     expect(state.body.tests[3]).toEqual({ name: 'Hidden test 1', status: 'pass', durationMs: expect.any(Number), hidden: true });
 
     const [row] = await db().query(`SELECT status, attempt, xp_awarded FROM submissions WHERE id = $1`, [id]);
@@ -109,7 +132,12 @@ describe('Submit', () => {
       ['Hidden test 1', 'pass'],
     ]);
     expect(tests[0].message).toMatch(/42/);
-    expect(socket.of(res.body.id).filter((e) => e.event === 'submission.test').map((e) => e.payload.index)).toEqual([0, 1, 2, 3]);
+    expect(
+      socket
+        .of(res.body.id)
+        .filter((e) => e.event === 'submission.test')
+        .map((e) => e.payload.index),
+    ).toEqual([0, 1, 2, 3]);
     const solved = await db().query(`SELECT 1 FROM exercise_completions WHERE user_id = $1`, [learner.id]);
     expect(solved).toHaveLength(0);
   });
@@ -165,7 +193,7 @@ describe('idempotency and ownership', () => {
     expect(socket.count('submission.completed', a.body.id)).toBe(1);
   });
 
-  it("does not let another learner read a submission or see it in their history", async () => {
+  it('does not let another learner read a submission or see it in their history', async () => {
     const owner = await registerUser(api);
     const other = await registerUser(api);
     const otherSocket = await live(other);
@@ -250,7 +278,14 @@ describe('operations', () => {
   it('exposes Prometheus metrics at /metrics: queue depth, gradings by verdict, latency histograms', async () => {
     const res = await request(api.url).get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
-    const value = (line: RegExp) => Number(res.text.split('\n').find((l) => line.test(l))?.split(' ').pop());
+    const value = (line: RegExp) =>
+      Number(
+        res.text
+          .split('\n')
+          .find((l) => line.test(l))
+          ?.split(' ')
+          .pop(),
+      );
     // Earlier tests in this file completed passing and failing Submits.
     expect(value(/^questline_gradings_total\{kind="submit",verdict="passed"\}/)).toBeGreaterThanOrEqual(2);
     expect(value(/^questline_gradings_total\{kind="submit",verdict="failed"\}/)).toBeGreaterThanOrEqual(1);

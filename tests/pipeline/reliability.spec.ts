@@ -131,7 +131,9 @@ it('refuses with 429 a learner who already has MAX_PENDING_GRADINGS gradings pen
   await submit(await registerUser(api)).expect(202);
   worker = await startWorker(workerEnv());
   await eventually(async () => {
-    const rows = await api.app.get(DataSource).query(`SELECT 1 FROM submissions WHERE user_id = $1 AND status <> 'completed'`, [learner.id]);
+    const rows = await api.app
+      .get(DataSource)
+      .query(`SELECT 1 FROM submissions WHERE user_id = $1 AND status <> 'completed'`, [learner.id]);
     return rows.length === 0;
   });
   await submit(learner).expect(202);

@@ -62,7 +62,12 @@ it('keeps one row per idempotency key and finds it by key, for its owner only', 
   const other = await learner();
   const id = await repo.insertUnderPendingLimit(submission(userId, { idempotencyKey: 'k1', kind: 'submit' }), 10);
   expect(await repo.insertUnderPendingLimit(submission(userId, { idempotencyKey: 'k1' }), 10)).toBeNull();
-  expect(await repo.findByIdempotencyKey(userId, 'k1')).toMatchObject({ id, kind: 'submit', status: 'queued', exerciseId: course.chapters[0][0] });
+  expect(await repo.findByIdempotencyKey(userId, 'k1')).toMatchObject({
+    id,
+    kind: 'submit',
+    status: 'queued',
+    exerciseId: course.chapters[0][0],
+  });
   expect(await repo.findByIdempotencyKey(other, 'k1')).toBeNull();
   // Another learner may use the same key.
   expect(await repo.insertUnderPendingLimit(submission(other, { idempotencyKey: 'k1' }), 10)).toEqual(expect.any(String));
@@ -74,7 +79,16 @@ it('claims with the code, completes once, and loads the completion for a replay'
   expect(await repo.loadCompleted(id)).toBeNull();
 
   const claimed = await repo.claim(id);
-  expect(claimed).toMatchObject({ id, userId, kind: 'submit', status: 'running', attempt: 1, code: 'CODE', testsHash: 'th', revealHiddenTestNames: false });
+  expect(claimed).toMatchObject({
+    id,
+    userId,
+    kind: 'submit',
+    status: 'running',
+    attempt: 1,
+    code: 'CODE',
+    testsHash: 'th',
+    revealHiddenTestNames: false,
+  });
   expect((await repo.claim(id))?.attempt).toBe(2); // a redelivery may claim a running row again
 
   const outcome: SubmitOutcome = {
@@ -93,7 +107,14 @@ it('claims with the code, completes once, and loads the completion for a replay'
   expect(await dataSource.transaction((m) => repo.complete(m, id, { ...passed, verdict: 'failed', status: 'fail' }))).toBeNull();
   expect(await repo.claim(id)).toBeNull();
 
-  expect(await repo.loadCompleted(id)).toMatchObject({ status: 'completed', verdict: 'passed', result: passed, outcome, xpAwarded: 7, completedAt: times!.completedAt });
+  expect(await repo.loadCompleted(id)).toMatchObject({
+    status: 'completed',
+    verdict: 'passed',
+    result: passed,
+    outcome,
+    xpAwarded: 7,
+    completedAt: times!.completedAt,
+  });
 });
 
 it('serves a learner only their own submission, and pages their history newest first with a total', async () => {
@@ -144,7 +165,11 @@ it('sweeps: one locker at a time, stuck rows oldest first, exhausted rows comple
   } finally {
     await runner.release();
   }
-  expect(await repo.loadCompleted(exhausted)).toMatchObject({ verdict: 'sandbox_error', xpAwarded: 0, result: { verdict: 'sandbox_error', tests: [] } });
+  expect(await repo.loadCompleted(exhausted)).toMatchObject({
+    verdict: 'sandbox_error',
+    xpAwarded: 0,
+    result: { verdict: 'sandbox_error', tests: [] },
+  });
   expect(await dataSource.transaction((m) => repo.tryLockSweep(m))).toBe(true);
 });
 
@@ -153,7 +178,12 @@ it('GradingExerciseRepository: the exercise as graded, and the submission target
   const [a, b] = course.chapters[0];
   await dataSource.query(
     `UPDATE exercises SET visible_tests = $2, hidden_tests = $3, limits = $4, reveal_hidden_test_names = true WHERE id = $1`,
-    [a, JSON.stringify([{ fileName: 'v.test.js', code: 'V' }]), JSON.stringify([{ fileName: 'hidden/h.test.js', code: 'H' }]), JSON.stringify({ timeMs: 3000 })],
+    [
+      a,
+      JSON.stringify([{ fileName: 'v.test.js', code: 'V' }]),
+      JSON.stringify([{ fileName: 'hidden/h.test.js', code: 'H' }]),
+      JSON.stringify({ timeMs: 3000 }),
+    ],
   );
   expect(await exercises.find(a)).toEqual({
     id: a,

@@ -62,19 +62,25 @@ describe('hostile thrown values and getters', () => {
   });
 
   test('a rejected Proxy inside a test is a time_limit', async () => {
-    const result = await gradeThenRecover(hostile('export function run() { return Promise.reject(new Proxy({}, { get() { for (;;) {} } })); }'));
+    const result = await gradeThenRecover(
+      hostile('export function run() { return Promise.reject(new Proxy({}, { get() { for (;;) {} } })); }'),
+    );
     expect(result).toMatchObject({ verdict: 'time_limit', limit: { testName: 'attack' } });
   });
 
   test('a looping Proxy thrown from the module top level (escapes the isolate timeout) is stopped by the host', async () => {
-    const result = await gradeThenRecover(hostile('throw new Proxy({}, { get() { for (;;) {} }, getPrototypeOf() { for (;;) {} } });\nexport const run = () => 42;'));
+    const result = await gradeThenRecover(
+      hostile('throw new Proxy({}, { get() { for (;;) {} }, getPrototypeOf() { for (;;) {} } });\nexport const run = () => 42;'),
+    );
     expect(['time_limit', 'error']).toContain(result.verdict);
     expect(result.verdict).not.toBe('passed');
   });
 
   test('thrown values with throwing getters fail the test with a readable message', async () => {
     const result = await gradeThenRecover(
-      hostile("export function run() { throw { get message() { throw new Error('gotcha'); }, get name() { throw 1; }, get stack() { throw 2; } }; }"),
+      hostile(
+        "export function run() { throw { get message() { throw new Error('gotcha'); }, get name() { throw 1; }, get stack() { throw 2; } }; }",
+      ),
     );
     expect(result.verdict).toBe('failed');
     expect(attack(result).status).toBe('error');
@@ -107,7 +113,9 @@ describe('output', () => {
 
   test('printing a forged passing result does not change the verdict', async () => {
     const forged = JSON.stringify({ status: 'pass', verdict: 'passed', tests: [{ name: 'attack', status: 'pass' }] });
-    const result = await gradeThenRecover(hostile(`export function run() { console.log(${JSON.stringify(forged)}); console.error('PASS'); return 41; }`));
+    const result = await gradeThenRecover(
+      hostile(`export function run() { console.log(${JSON.stringify(forged)}); console.error('PASS'); return 41; }`),
+    );
     expect(result.verdict).toBe('failed');
     expect(attack(result).status).toBe('fail');
     expect(attack(result).output).toContain('"verdict":"passed"');
@@ -184,8 +192,16 @@ export const run = () => 42;`;
       language: 'javascript',
       solution: { fileName: 'attack.js', code: probe },
       tests: [
-        { fileName: 'attack.spec.js', hidden: false, code: "import { run } from './attack';\ntest('visible', () => expect(run()).toBe(42));\n" },
-        { fileName: 'attack.hidden.spec.js', hidden: true, code: "import { probe } from './attack';\ntest('hidden', () => { expect(probe()).toBe('SECRET-abc123'); });\n" },
+        {
+          fileName: 'attack.spec.js',
+          hidden: false,
+          code: "import { run } from './attack';\ntest('visible', () => expect(run()).toBe(42));\n",
+        },
+        {
+          fileName: 'attack.hidden.spec.js',
+          hidden: true,
+          code: "import { probe } from './attack';\ntest('hidden', () => { expect(probe()).toBe('SECRET-abc123'); });\n",
+        },
       ],
     });
     expect(result.tests.map((t) => [t.name, t.status, t.hidden === true])).toEqual([

@@ -48,7 +48,14 @@ describe('createGrader: pool, limits and supervision', () => {
       const progress = requests.map(() => [] as string[]);
       const results = await Promise.all(requests.map((r, i) => grader.grade(r, { onTest: (p) => progress[i]!.push(p.test.status) })));
       expect(results.map((r) => r.verdict)).toEqual(['passed', 'failed', 'passed', 'failed', 'passed', 'failed']);
-      expect(progress).toEqual([['pass', 'pass'], ['fail', 'fail'], ['pass', 'pass'], ['fail', 'fail'], ['pass', 'pass'], ['fail', 'fail']]);
+      expect(progress).toEqual([
+        ['pass', 'pass'],
+        ['fail', 'fail'],
+        ['pass', 'pass'],
+        ['fail', 'fail'],
+        ['pass', 'pass'],
+        ['fail', 'fail'],
+      ]);
     } finally {
       await grader.close();
     }

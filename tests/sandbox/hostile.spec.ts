@@ -26,7 +26,10 @@ function attackTest(result: GradeResult) {
 describe('CPU: loops, ReDoS, recursion', () => {
   test.each([
     ['an infinite loop', 'export function run() { for (;;) {} }'],
-    ['a loop that catches termination', 'export function run() { for (;;) { try { for (;;) {} } catch { continue; } finally { continue; } } }'],
+    [
+      'a loop that catches termination',
+      'export function run() { for (;;) { try { for (;;) {} } catch { continue; } finally { continue; } } }',
+    ],
     ['catastrophic backtracking (ReDoS)', "export function run() { return /^(a+)+$/.test('a'.repeat(40) + 'b'); }"],
   ])('%s is a time_limit naming the running test', async (_label, body) => {
     const result = await gradeThenRecover(hostile(body));
@@ -59,7 +62,10 @@ describe('async: never-settling promises and microtask floods', () => {
 
   test.each([
     ['an await loop', 'export async function run() { for (;;) await 0; }'],
-    ['a timer that reschedules itself forever', 'export function run() { const f = () => setTimeout(f, 1); f(); return new Promise(() => {}); }'],
+    [
+      'a timer that reschedules itself forever',
+      'export function run() { const f = () => setTimeout(f, 1); f(); return new Promise(() => {}); }',
+    ],
   ])('%s is a time_limit', async (_label, body) => {
     const result = await gradeThenRecover(hostile(body));
     expect(result).toMatchObject({ verdict: 'time_limit', limit: { testName: 'attack' } });
@@ -68,7 +74,9 @@ describe('async: never-settling promises and microtask floods', () => {
   test('a self-scheduling then chain is stopped by whichever limit it reaches first', async () => {
     // Each link keeps the previous promise alive, so the chain is a memory bomb as well as a microtask
     // flood: 64 MB or 500 ms comes first depending on the machine's speed (both were seen on this VM).
-    const result = await gradeThenRecover(hostile('export function run() { const f = () => Promise.resolve().then(f); f(); return new Promise(() => {}); }'));
+    const result = await gradeThenRecover(
+      hostile('export function run() { const f = () => Promise.resolve().then(f); f(); return new Promise(() => {}); }'),
+    );
     expect(['time_limit', 'memory_limit']).toContain(result.verdict);
     expect(result.limit?.testName).toBe('attack');
   });
@@ -83,14 +91,18 @@ describe('memory bombs', () => {
   });
 
   test('a string doubling bomb does not pass', async () => {
-    const result = await gradeThenRecover(hostile("export function run() { let s = 'x'; const keep = []; for (;;) { s += s; keep.push(s + '!'); } }", { timeMs: 3000 }));
+    const result = await gradeThenRecover(
+      hostile("export function run() { let s = 'x'; const keep = []; for (;;) { s += s; keep.push(s + '!'); } }", { timeMs: 3000 }),
+    );
     expect(['memory_limit', 'failed']).toContain(result.verdict);
     expect(attackTest(result)!.status).not.toBe('pass');
   });
 
   test('a typed-array bomb that swallows allocation errors does not pass', async () => {
     const result = await gradeThenRecover(
-      hostile('export function run() { const keep = []; for (;;) { try { keep.push(new Float64Array(1e6)); } catch {} } }', { timeMs: 3000 }),
+      hostile('export function run() { const keep = []; for (;;) { try { keep.push(new Float64Array(1e6)); } catch {} } }', {
+        timeMs: 3000,
+      }),
     );
     expect(['memory_limit', 'time_limit']).toContain(result.verdict);
   });

@@ -141,17 +141,23 @@ test('TypeScript enums and namespaces are transformed', async () => {
 });
 
 test('syntax errors are an error verdict that names the file and line', async () => {
-  const ts = await grader.grade(request('export const x: number = ;\n', "import { x } from './lib';\ntest('x', () => expect(x).toBe(1));", 'typescript'));
+  const ts = await grader.grade(
+    request('export const x: number = ;\n', "import { x } from './lib';\ntest('x', () => expect(x).toBe(1));", 'typescript'),
+  );
   expect(ts).toMatchObject({ status: 'error', verdict: 'error' });
   expect(ts.message).toContain('lib.ts:1');
-  const js = await grader.grade(request('export const ok = 1;\nexport function broken( {\n', "import { ok } from './lib';\ntest('x', () => expect(ok).toBe(1));"));
+  const js = await grader.grade(
+    request('export const ok = 1;\nexport function broken( {\n', "import { ok } from './lib';\ntest('x', () => expect(ok).toBe(1));"),
+  );
   expect(js).toMatchObject({ status: 'error', verdict: 'error' });
   expect(js.message).toMatch(/SyntaxError[\s\S]*lib\.js:\d/);
   expect(js.message).not.toMatch(/\/work\/|node:|harness/);
 });
 
 test('a missing export and a throw at load time are error verdicts', async () => {
-  const missing = await grader.grade(request('export const other = 1;', "import { wanted } from './lib';\ntest('x', () => expect(wanted).toBe(1));"));
+  const missing = await grader.grade(
+    request('export const other = 1;', "import { wanted } from './lib';\ntest('x', () => expect(wanted).toBe(1));"),
+  );
   expect(missing).toMatchObject({ verdict: 'error' });
   expect(missing.message).toContain('wanted');
   const throws = await grader.grade(request("throw new RangeError('at load');", "import './lib';\ntest('x', () => {});"));
@@ -164,12 +170,26 @@ test('hidden tests can be masked for learners', async () => {
     language: 'javascript',
     solution: { fileName: 'lib.js', code: 'export const double = (n) => n * 2;' },
     tests: [
-      { fileName: 'lib.spec.js', hidden: false, code: "import { double } from './lib';\ntest('doubles 2', () => expect(double(2)).toBe(4));" },
-      { fileName: 'hidden.spec.js', hidden: true, code: "import { double } from './lib';\ntest('secret edge', () => { console.log('in hidden'); expect(double(-0)).toBe(7); });" },
+      {
+        fileName: 'lib.spec.js',
+        hidden: false,
+        code: "import { double } from './lib';\ntest('doubles 2', () => expect(double(2)).toBe(4));",
+      },
+      {
+        fileName: 'hidden.spec.js',
+        hidden: true,
+        code: "import { double } from './lib';\ntest('secret edge', () => { console.log('in hidden'); expect(double(-0)).toBe(7); });",
+      },
     ],
   });
   const masked = maskHiddenTests(result);
-  expect(masked.tests[1]).toEqual({ name: 'Hidden test 1', status: 'fail', durationMs: expect.any(Number), hidden: true, message: expect.any(String) });
+  expect(masked.tests[1]).toEqual({
+    name: 'Hidden test 1',
+    status: 'fail',
+    durationMs: expect.any(Number),
+    hidden: true,
+    message: expect.any(String),
+  });
   expect(JSON.stringify(masked)).not.toMatch(/secret edge|toBe\(7\)|in hidden|Expected: 7/);
   expect(maskHiddenTests(result, { revealNames: true }).tests[1]!.name).toBe('secret edge');
 });

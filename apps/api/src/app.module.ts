@@ -26,7 +26,21 @@ export interface ApiModuleOptions {
 }
 
 /** Feature modules go in FEATURE_MODULES; infrastructure stays in forRoot. */
-const FEATURE_MODULES = [AuthModule, UsersModule, AdminModule, HealthModule, LiveModule, CatalogModule, ExercisesModule, PacksModule, MetricsModule, SubmissionsModule, QueueDashboardModule, ProgressModule, LeaderboardsModule];
+const FEATURE_MODULES = [
+  AuthModule,
+  UsersModule,
+  AdminModule,
+  HealthModule,
+  LiveModule,
+  CatalogModule,
+  ExercisesModule,
+  PacksModule,
+  MetricsModule,
+  SubmissionsModule,
+  QueueDashboardModule,
+  ProgressModule,
+  LeaderboardsModule,
+];
 
 @Module({})
 export class AppModule {

@@ -15,9 +15,7 @@ async function main(): Promise<void> {
   });
   const app = await createApiApp(config);
   await app.listen(config.port, config.host);
-  new Logger('Bootstrap').log(
-    `api listening on http://${config.host}:${config.port} (queue backend: ${config.queue.backend})`,
-  );
+  new Logger('Bootstrap').log(`api listening on http://${config.host}:${config.port} (queue backend: ${config.queue.backend})`);
 }
 
 main().catch((error: unknown) => {

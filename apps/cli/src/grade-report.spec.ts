@@ -33,7 +33,10 @@ describe('formatGradeResult', () => {
 
   it('colours marks only when asked', () => {
     const out = { ...memoryOutput(), color: true };
-    const lines = formatGradeResult({ status: 'pass', verdict: 'passed', durationMs: 1, tests: [{ name: 't', status: 'pass', durationMs: 0 }] }, out);
+    const lines = formatGradeResult(
+      { status: 'pass', verdict: 'passed', durationMs: 1, tests: [{ name: 't', status: 'pass', durationMs: 0 }] },
+      out,
+    );
     expect(lines[0]).toContain('\u001b[32m✓\u001b[0m');
     // eslint-disable-next-line no-control-regex -- the ANSI escape is what this test looks for
     expect(lines.at(-1)).toMatch(/^\u001b\[32mPASSED\u001b\[0m: 1 passed/);

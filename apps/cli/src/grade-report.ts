@@ -63,7 +63,10 @@ export async function runGrade(exerciseDir: string, solutionFile: string, option
 }
 
 function indent(text: string, prefix: string): string[] {
-  return text.replace(/\s+$/, '').split('\n').map((line) => `${prefix}${line}`);
+  return text
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((line) => `${prefix}${line}`);
 }
 
 function testLine(test: TestResult, out: Output): string[] {

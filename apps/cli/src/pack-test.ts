@@ -100,7 +100,11 @@ async function gradeChecks(exercise: LoadedExercise, grade: Grader['grade'], def
   }
   const mustFail = [
     { label: `starter/${exercise.manifest.fileName}`, result: starter, hint: 'the tests check too little, or the starter is a solution' },
-    ...exercise.wrong.map((file, i) => ({ label: `wrong/${file.fileName}`, result: wrong[i], hint: 'add a test that catches this mistake' })),
+    ...exercise.wrong.map((file, i) => ({
+      label: `wrong/${file.fileName}`,
+      result: wrong[i],
+      hint: 'add a test that catches this mistake',
+    })),
   ];
   for (const { label, result, hint } of mustFail) {
     if (result instanceof Error || result.verdict === 'sandbox_error') problems.push(`${label} could not be graded: ${why(result)}`);

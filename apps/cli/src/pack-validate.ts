@@ -31,7 +31,9 @@ export function runPackValidate(dir: string, options: { out: Output }): Validate
   report(
     out,
     issues,
-    pack ? `${pack.manifest.title} ${pack.manifest.version}: valid (${plural(pack.chapters.length, 'chapter')}, ${plural(exercises, 'exercise')})` : '',
+    pack
+      ? `${pack.manifest.title} ${pack.manifest.version}: valid (${plural(pack.chapters.length, 'chapter')}, ${plural(exercises, 'exercise')})`
+      : '',
   );
   return { issues, exercises };
 }

@@ -25,14 +25,20 @@ function Routes() {
   const pathname = path.split('?')[0];
 
   useEffect(() => {
-    if (!token && !PUBLIC.includes(pathname)) navigate(`/signin${pathname !== '/' ? `?next=${encodeURIComponent(path)}` : ''}`, { replace: true });
+    if (!token && !PUBLIC.includes(pathname))
+      navigate(`/signin${pathname !== '/' ? `?next=${encodeURIComponent(path)}` : ''}`, { replace: true });
     if (token && user && PUBLIC.includes(pathname)) navigate('/', { replace: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new query string alone is no reason to redirect
   }, [token, user, pathname]);
 
   if (pathname === '/signin') return <AuthPage mode="signin" />;
   if (pathname === '/signup') return <AuthPage mode="signup" />;
-  if (!token || !user) return <main id="main" class="page"><p class="muted">Loading…</p></main>;
+  if (!token || !user)
+    return (
+      <main id="main" class="page">
+        <p class="muted">Loading…</p>
+      </main>
+    );
 
   let params: Record<string, string> | null;
   if (pathname === '/' || pathname === '/courses') return <CoursesPage />;
@@ -81,7 +87,16 @@ function App() {
 
   return (
     <div class="app" onClick={onLinkClick}>
-      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); const m = document.getElementById('main'); m?.setAttribute('tabindex', '-1'); m?.focus(); }}>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          const m = document.getElementById('main');
+          m?.setAttribute('tabindex', '-1');
+          m?.focus();
+        }}
+      >
         Skip to content
       </a>
       <Header />

@@ -12,10 +12,7 @@ async function main(): Promise<void> {
   app.flushLogs();
   // SIGTERM/SIGINT close BullMQ workers (letting the active job finish) and the DB pool.
   app.enableShutdownHooks();
-  logger.log(
-    `worker ready (queue backend: ${config.queue.backend}, concurrency: ${config.worker.concurrency})`,
-    'Bootstrap',
-  );
+  logger.log(`worker ready (queue backend: ${config.queue.backend}, concurrency: ${config.worker.concurrency})`, 'Bootstrap');
 }
 
 main().catch((error: unknown) => {

@@ -21,11 +21,16 @@ describe('grade limit defaults', () => {
   it('follow SANDBOX_TIME_LIMIT_MS and SANDBOX_MEMORY_LIMIT_MB the same way in both', () => {
     const env = { SANDBOX_TIME_LIMIT_MS: '2500', SANDBOX_MEMORY_LIMIT_MB: '96' };
     expect(loadGradeLimitDefaults(env)).toEqual({ timeMs: 2500, memoryMb: 96 });
-    expect(gradeLimitDefaults(loadConfig({ ...env, JWT_SECRET: 'x'.repeat(40), DATA_DIR: os.tmpdir() }))).toEqual({ timeMs: 2500, memoryMb: 96 });
+    expect(gradeLimitDefaults(loadConfig({ ...env, JWT_SECRET: 'x'.repeat(40), DATA_DIR: os.tmpdir() }))).toEqual({
+      timeMs: 2500,
+      memoryMb: 96,
+    });
   });
 
   it('name a bad variable', () => {
     expect(() => loadGradeLimitDefaults({ SANDBOX_TIME_LIMIT_MS: 'soon' })).toThrow(ConfigError);
-    expect(() => loadGradeLimitDefaults({ SANDBOX_MEMORY_LIMIT_MB: '4' })).toThrow(/SANDBOX_MEMORY_LIMIT_MB: must be at least 8 \(got "4"\)/);
+    expect(() => loadGradeLimitDefaults({ SANDBOX_MEMORY_LIMIT_MB: '4' })).toThrow(
+      /SANDBOX_MEMORY_LIMIT_MB: must be at least 8 \(got "4"\)/,
+    );
   });
 });

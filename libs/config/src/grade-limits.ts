@@ -24,7 +24,9 @@ export function loadGradeLimitDefaults(env: Record<string, string | undefined> =
   }
   const parsed = limitsSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got "${cleaned[String(issue.path[0])]}")`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got "${cleaned[String(issue.path[0])]}")`),
+    );
   }
   return { timeMs: parsed.data.SANDBOX_TIME_LIMIT_MS, memoryMb: parsed.data.SANDBOX_MEMORY_LIMIT_MB };
 }

@@ -11,10 +11,7 @@ export interface DataSourceBuildOptions {
   applicationName?: string;
 }
 
-export function buildDataSourceOptions(
-  config: { databaseUrl: string },
-  options: DataSourceBuildOptions = {},
-): DataSourceOptions {
+export function buildDataSourceOptions(config: { databaseUrl: string }, options: DataSourceBuildOptions = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,

@@ -5,6 +5,4 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_DATABASE_URL } from '@questline/config';
 import { buildDataSourceOptions } from './data-source-options';
 
-export default new DataSource(
-  buildDataSourceOptions({ databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL }),
-);
+export default new DataSource(buildDataSourceOptions({ databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL }));

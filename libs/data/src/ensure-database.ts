@@ -60,8 +60,7 @@ async function maintenanceConnection(url: string): Promise<DataSource> {
 }
 
 function pgErrorCode(error: unknown): string | undefined {
-  const driverError: unknown =
-    typeof error === 'object' && error !== null && 'driverError' in error ? error.driverError : error;
+  const driverError: unknown = typeof error === 'object' && error !== null && 'driverError' in error ? error.driverError : error;
   return typeof driverError === 'object' && driverError !== null && 'code' in driverError && typeof driverError.code === 'string'
     ? driverError.code
     : undefined;

@@ -30,10 +30,7 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
   const known = dataSource.migrations.map((m) => m.name ?? m.constructor.name);
   const table = dataSource.options.migrationsTableName ?? 'migrations';
-  const exists: Array<{ exists: boolean }> = await dataSource.query(
-    'SELECT to_regclass($1) IS NOT NULL AS "exists"',
-    [table],
-  );
+  const exists: Array<{ exists: boolean }> = await dataSource.query('SELECT to_regclass($1) IS NOT NULL AS "exists"', [table]);
   if (!exists[0]?.exists) return known;
   const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM "${table}"`);
   const applied = new Set(rows.map((r) => r.name));

@@ -33,7 +33,8 @@ function twoFer(overrides: Tree = {}): Tree {
     'starter/two-fer.js': 'export function twoFer() {}\n',
     'solution/two-fer.js': "export function twoFer(name = 'you') { return `One for ${name}, one for me.`; }\n",
     'tests/two-fer.test.js': "import { twoFer } from './two-fer';\ntest('a', () => expect(twoFer()).toBe('One for you, one for me.'));\n",
-    'tests/hidden/names.test.js': "import { twoFer } from './two-fer';\ntest('b', () => expect(twoFer('Bo')).toBe('One for Bo, one for me.'));\n",
+    'tests/hidden/names.test.js':
+      "import { twoFer } from './two-fer';\ntest('b', () => expect(twoFer('Bo')).toBe('One for Bo, one for me.'));\n",
     'wrong/always-you.js': "export function twoFer() { return 'One for you, one for me.'; }\n",
     ...overrides,
   };
@@ -81,7 +82,9 @@ describe('loadExercise', () => {
   });
 
   it('rejects limits above the platform maxima', () => {
-    const { issues } = checkExercise(make(twoFer({ 'exercise.yaml': manifest.replace('{ timeMs: 3000 }', '{ timeMs: 60000, memoryMb: 512 }') })));
+    const { issues } = checkExercise(
+      make(twoFer({ 'exercise.yaml': manifest.replace('{ timeMs: 3000 }', '{ timeMs: 60000, memoryMb: 512 }') })),
+    );
     expect(issues.map((i) => i.field)).toEqual(['limits.timeMs', 'limits.memoryMb']);
     expect(issues[0].message).toMatch(/10000 ms/);
   });

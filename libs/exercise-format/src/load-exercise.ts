@@ -31,7 +31,11 @@ export interface ExerciseCheck {
 export function checkExercise(dir: string, options: ExerciseCheckOptions = {}): ExerciseCheck {
   const root = path.resolve(dir);
   const base = options.base ?? path.dirname(path.dirname(root));
-  const display = (...parts: string[]) => path.relative(base, path.join(root, ...parts)).split(path.sep).join('/');
+  const display = (...parts: string[]) =>
+    path
+      .relative(base, path.join(root, ...parts))
+      .split(path.sep)
+      .join('/');
   const issues: FormatIssue[] = [];
   const manifestFile = display(EXERCISE_MANIFEST);
 
@@ -118,12 +122,18 @@ function readLearnerFile(
 ): SourceFile | undefined {
   for (const name of listFiles(path.join(root, folder))) {
     if (name !== manifest.fileName) {
-      issues.push({ file: display(folder, name), message: `unexpected file: ${folder}/ holds only ${manifest.fileName} (the fileName in exercise.yaml)` });
+      issues.push({
+        file: display(folder, name),
+        message: `unexpected file: ${folder}/ holds only ${manifest.fileName} (the fileName in exercise.yaml)`,
+      });
     }
   }
   const code = readText(path.join(root, folder, manifest.fileName));
   if (code === undefined) {
-    issues.push({ file: display(folder, manifest.fileName), message: `is missing (${folder}/ must contain the fileName from exercise.yaml)` });
+    issues.push({
+      file: display(folder, manifest.fileName),
+      message: `is missing (${folder}/ must contain the fileName from exercise.yaml)`,
+    });
     return undefined;
   }
   return { fileName: manifest.fileName, code };
@@ -135,7 +145,10 @@ function readTests(dir: string, hidden: boolean, manifest: ExerciseManifest, dis
   const tests: TestFile[] = [];
   for (const name of listFiles(dir)) {
     if (!TEST_FILE.test(name)) {
-      issues.push({ file: display(...rel, name), message: `is not a test file: only *.test${ext} files are graded (tests cannot import helpers)` });
+      issues.push({
+        file: display(...rel, name),
+        message: `is not a test file: only *.test${ext} files are graded (tests cannot import helpers)`,
+      });
     } else if (!name.endsWith(`.test${ext}`)) {
       issues.push({ file: display(...rel, name), message: `must end in .test${ext} for a ${manifest.language} exercise` });
     } else {

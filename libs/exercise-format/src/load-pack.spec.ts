@@ -66,8 +66,22 @@ describe('loadPack', () => {
     const pack = loadPack(validPack());
     expect(pack.manifest.version).toBe('1.2.0-beta.1');
     expect(pack.chapters.map((c) => [c.slug, c.requires, c.exercises.map((e) => [e.exercise.manifest.slug, e.requires])])).toEqual([
-      ['basics', {}, [['two-fer', {}], ['leap', {}]]],
-      ['more', { chapters: ['basics'] }, [['typed', {}], ['last', { exercises: ['typed'] }]]],
+      [
+        'basics',
+        {},
+        [
+          ['two-fer', {}],
+          ['leap', {}],
+        ],
+      ],
+      [
+        'more',
+        { chapters: ['basics'] },
+        [
+          ['typed', {}],
+          ['last', { exercises: ['typed'] }],
+        ],
+      ],
     ]);
     expect(validatePack(tmp)).toEqual([]);
   });

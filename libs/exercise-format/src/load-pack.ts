@@ -64,7 +64,10 @@ export function checkPack(dir: string): PackCheck {
   for (const exerciseDir of findExerciseDirs(root)) {
     if (!listed.has(exerciseDir)) {
       const rel = path.relative(root, exerciseDir).split(path.sep).join('/');
-      issues.push({ file: `${rel}/`, message: 'is an exercise folder not listed in pack.yaml (add it to a chapter, or move it out of the pack)' });
+      issues.push({
+        file: `${rel}/`,
+        message: 'is an exercise folder not listed in pack.yaml (add it to a chapter, or move it out of the pack)',
+      });
     }
   }
   issues.push(...checkReferences(manifest));
@@ -112,12 +115,16 @@ function checkReferences(manifest: PackManifest): FormatIssue[] {
 
   const checkRequires = (requires: Requirements | undefined, field: string, self: { chapter?: string; exercise?: string }) => {
     requires?.chapters?.forEach((slug, i) => {
-      if (!exercisesOf.has(slug)) issues.push({ file: PACK_MANIFEST, field: `${field}.chapters[${i}]`, message: `unknown chapter "${slug}"` });
-      else if (slug === self.chapter) issues.push({ file: PACK_MANIFEST, field: `${field}.chapters[${i}]`, message: `a chapter cannot require itself` });
+      if (!exercisesOf.has(slug))
+        issues.push({ file: PACK_MANIFEST, field: `${field}.chapters[${i}]`, message: `unknown chapter "${slug}"` });
+      else if (slug === self.chapter)
+        issues.push({ file: PACK_MANIFEST, field: `${field}.chapters[${i}]`, message: `a chapter cannot require itself` });
     });
     requires?.exercises?.forEach((slug, i) => {
-      if (!chapterOf.has(slug)) issues.push({ file: PACK_MANIFEST, field: `${field}.exercises[${i}]`, message: `unknown exercise "${slug}"` });
-      else if (slug === self.exercise) issues.push({ file: PACK_MANIFEST, field: `${field}.exercises[${i}]`, message: `an exercise cannot require itself` });
+      if (!chapterOf.has(slug))
+        issues.push({ file: PACK_MANIFEST, field: `${field}.exercises[${i}]`, message: `unknown exercise "${slug}"` });
+      else if (slug === self.exercise)
+        issues.push({ file: PACK_MANIFEST, field: `${field}.exercises[${i}]`, message: `an exercise cannot require itself` });
     });
   };
   manifest.chapters.forEach((chapter, c) => {
@@ -132,7 +139,11 @@ function checkReferences(manifest: PackManifest): FormatIssue[] {
 
   const cycle = findCycle(manifest, exercisesOf);
   if (cycle) {
-    issues.push({ file: PACK_MANIFEST, field: 'chapters', message: `requirements form a cycle, so nobody can start: ${cycle.join(' -> ')}` });
+    issues.push({
+      file: PACK_MANIFEST,
+      field: 'chapters',
+      message: `requirements form a cycle, so nobody can start: ${cycle.join(' -> ')}`,
+    });
   }
   return issues;
 }

@@ -21,13 +21,20 @@ const slug = z
   .string({ error: says('must be a string') })
   .regex(SLUG_PATTERN, { error: 'must be kebab-case (lowercase letters, digits and single dashes)' });
 
-const text = z.string({ error: says('must be a string') }).trim().min(1, { error: 'must not be empty' });
+const text = z
+  .string({ error: says('must be a string') })
+  .trim()
+  .min(1, { error: 'must not be empty' });
 
 const language = z.enum(['javascript', 'typescript'], { error: says('must be "javascript" or "typescript"') });
 
 function boundedInt(min: number, max: number, unit = '') {
   const message = `must be an integer from ${min} to ${max}${unit}`;
-  return z.number({ error: says(message) }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+  return z
+    .number({ error: says(message) })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
 }
 
 export const exerciseLimitsSchema = z.strictObject({
@@ -68,9 +75,7 @@ export const packManifestSchema = z.strictObject({
     .string({ error: says('must be a semver version such as 1.0.0') })
     .regex(SEMVER_PATTERN, { error: 'must be a semver version such as 1.0.0' }),
   authors: z.array(text, { error: says('must be a list of names') }).min(1, { error: 'must list at least one author' }),
-  languages: z
-    .array(language, { error: says('must be a list of languages') })
-    .min(1, { error: 'must list at least one language' }),
+  languages: z.array(language, { error: says('must be a list of languages') }).min(1, { error: 'must list at least one language' }),
   xp: z
     .strictObject({
       firstTryBonusPercent: percent.optional(),

@@ -39,10 +39,7 @@ export function leaderboardKey({ period, course, at }: LeaderboardRef): string {
 
 /** Every board an XP award made at `at` in `course` counts towards (global and course, each period). */
 export function leaderboardKeysForAward(at: Date, course: string): string[] {
-  return LEADERBOARD_PERIODS.flatMap((period) => [
-    leaderboardKey({ period, at }),
-    leaderboardKey({ period, course, at }),
-  ]);
+  return LEADERBOARD_PERIODS.flatMap((period) => [leaderboardKey({ period, at }), leaderboardKey({ period, course, at })]);
 }
 
 /**

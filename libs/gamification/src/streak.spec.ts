@@ -129,9 +129,7 @@ describe('streaks in the learner’s own time zone', () => {
   });
 
   it('Europe/Berlin: 23:30 on both sides of the spring-forward night are consecutive days', () => {
-    const days = [new Date('2026-03-28T22:30:00Z'), new Date('2026-03-29T21:30:00Z')].map((instant) =>
-      localDay(instant, 'Europe/Berlin'),
-    );
+    const days = [new Date('2026-03-28T22:30:00Z'), new Date('2026-03-29T21:30:00Z')].map((instant) => localDay(instant, 'Europe/Berlin'));
     expect(solveOn(days).current).toBe(2);
   });
 });

@@ -43,9 +43,7 @@ export function resolveXpRules(packOverrides?: XpRuleOverrides | null): XpRules 
   }
   if (packOverrides.solutionRevealForfeits !== undefined) {
     if (typeof packOverrides.solutionRevealForfeits !== 'boolean') {
-      throw new RangeError(
-        `xp.solutionRevealForfeits must be true or false, got ${String(packOverrides.solutionRevealForfeits)}`,
-      );
+      throw new RangeError(`xp.solutionRevealForfeits must be true or false, got ${String(packOverrides.solutionRevealForfeits)}`);
     }
     rules.solutionRevealForfeits = packOverrides.solutionRevealForfeits;
   }
@@ -106,10 +104,7 @@ export function hintPenaltyFor(exerciseXp: number, hintCount: number, rules: XpR
  * is reached. (Only applies before the exercise is solved; afterwards hints are free.)
  */
 export function hintCost(exerciseXp: number, rules: XpRules, hintsAlreadyRevealed = 0): number {
-  return (
-    hintPenaltyFor(exerciseXp, hintsAlreadyRevealed + 1, rules) -
-    hintPenaltyFor(exerciseXp, hintsAlreadyRevealed, rules)
-  );
+  return hintPenaltyFor(exerciseXp, hintsAlreadyRevealed + 1, rules) - hintPenaltyFor(exerciseXp, hintsAlreadyRevealed, rules);
 }
 
 /** What revealing the reference solution will cost, to show the learner before they confirm. */

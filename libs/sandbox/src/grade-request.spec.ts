@@ -47,9 +47,17 @@ describe('buildGradeRequest', () => {
   });
 
   it("keeps the exercise's own limits and fills the others from the defaults", () => {
-    expect(buildGradeRequest(exercise({ limits: { timeMs: 3000 } }), '').limits).toEqual({ timeMs: 3000, memoryMb: DEFAULT_GRADE_LIMITS.memoryMb });
-    expect(buildGradeRequest(exercise({ limits: { memoryMb: 128 } }), '').limits).toEqual({ timeMs: DEFAULT_GRADE_LIMITS.timeMs, memoryMb: 128 });
-    expect(buildGradeRequest(exercise({ limits: { timeMs: 3000, memoryMb: 128 } }), '', { defaults: { timeMs: 1, memoryMb: 1 } }).limits).toEqual({
+    expect(buildGradeRequest(exercise({ limits: { timeMs: 3000 } }), '').limits).toEqual({
+      timeMs: 3000,
+      memoryMb: DEFAULT_GRADE_LIMITS.memoryMb,
+    });
+    expect(buildGradeRequest(exercise({ limits: { memoryMb: 128 } }), '').limits).toEqual({
+      timeMs: DEFAULT_GRADE_LIMITS.timeMs,
+      memoryMb: 128,
+    });
+    expect(
+      buildGradeRequest(exercise({ limits: { timeMs: 3000, memoryMb: 128 } }), '', { defaults: { timeMs: 1, memoryMb: 1 } }).limits,
+    ).toEqual({
       timeMs: 3000,
       memoryMb: 128,
     });

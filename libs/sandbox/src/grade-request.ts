@@ -36,7 +36,9 @@ export function buildGradeRequest(exercise: GradeRequestSource, code: string, op
   const defaults = options.defaults ?? DEFAULT_GRADE_LIMITS;
   // Copies, with `hidden` set here: which tests are hidden decides what a learner may see of them.
   const visible = exercise.visibleTests.map((t): TestFile => ({ fileName: t.fileName, code: t.code, hidden: false }));
-  const hidden = options.includeHidden ? exercise.hiddenTests.map((t): TestFile => ({ fileName: t.fileName, code: t.code, hidden: true })) : [];
+  const hidden = options.includeHidden
+    ? exercise.hiddenTests.map((t): TestFile => ({ fileName: t.fileName, code: t.code, hidden: true }))
+    : [];
   return {
     language: exercise.language,
     solution: { fileName: exercise.fileName, code },

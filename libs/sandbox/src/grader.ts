@@ -37,7 +37,8 @@ const MIN_RSS_LIMIT_MB = 160;
 const MAX_TEST_SOURCE_BYTES = 16 * SANDBOX_DEFAULTS.maxSourceBytes;
 
 function requestProblem(request: GradeRequest): string | null {
-  if (!request || typeof request !== 'object' || !request.solution || !Array.isArray(request.tests)) return 'The grading request is malformed.';
+  if (!request || typeof request !== 'object' || !request.solution || !Array.isArray(request.tests))
+    return 'The grading request is malformed.';
   if (typeof request.solution.code !== 'string' || typeof request.solution.fileName !== 'string') return 'The solution is missing.';
   if (!/^[\w.-]+\.[mc]?[jt]s$/.test(request.solution.fileName)) return `Unsupported solution file name: ${request.solution.fileName}`;
   if (Buffer.byteLength(request.solution.code) > SANDBOX_DEFAULTS.maxSourceBytes) {
@@ -49,7 +50,8 @@ function requestProblem(request: GradeRequest): string | null {
   const names = new Set([request.solution.fileName, 'questline-harness.js', 'questline-dynamic-code', '@jest/globals']);
   for (const test of request.tests) {
     if (typeof test?.code !== 'string' || typeof test.fileName !== 'string') return 'A test file is malformed.';
-    if (names.has(test.fileName) || !/^[\w./@-]+$/.test(test.fileName)) return `Test file name not allowed or used twice: ${test.fileName.slice(0, 100)}`;
+    if (names.has(test.fileName) || !/^[\w./@-]+$/.test(test.fileName))
+      return `Test file name not allowed or used twice: ${test.fileName.slice(0, 100)}`;
     names.add(test.fileName);
     testBytes += Buffer.byteLength(test.code);
   }

@@ -9,7 +9,15 @@ const result: GradeResult = {
   limit: { kind: 'time', testName: 'corner > negative' },
   tests: [
     { name: 'visible', status: 'pass', testCode: 'expect(f(1)).toBe(2);', durationMs: 1 },
-    { name: 'corner > zero', status: 'fail', message: 'Expected: 0', output: 'secret input 0', testCode: 'expect(f(0)).toBe(0);', durationMs: 2, hidden: true },
+    {
+      name: 'corner > zero',
+      status: 'fail',
+      message: 'Expected: 0',
+      output: 'secret input 0',
+      testCode: 'expect(f(0)).toBe(0);',
+      durationMs: 2,
+      hidden: true,
+    },
     { name: 'corner > negative', status: 'error', message: 'Time limit', testCode: 'expect(f(-1)).toBe(-2);', durationMs: 3, hidden: true },
   ],
 };

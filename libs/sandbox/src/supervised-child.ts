@@ -40,7 +40,8 @@ function rssBytes(pid: number): number | undefined {
 export class SupervisedChild {
   private process: ChildProcess | null = null;
   private ready = false;
-  private current: { job: SupervisedJob; registered: Registered; finished: Map<number, TestResult>; timers: NodeJS.Timeout[] } | null = null;
+  private current: { job: SupervisedJob; registered: Registered; finished: Map<number, TestResult>; timers: NodeJS.Timeout[] } | null =
+    null;
   private jobsServed = 0;
   private stderrTail = '';
 
@@ -122,7 +123,12 @@ export class SupervisedChild {
   run(job: SupervisedJob): void {
     if (!this.isIdle || !this.process) throw new Error('child is not idle');
     const child = this.process;
-    const current = { job, registered: { names: [], hidden: [] } as Registered, finished: new Map<number, TestResult>(), timers: [] as NodeJS.Timeout[] };
+    const current = {
+      job,
+      registered: { names: [], hidden: [] } as Registered,
+      finished: new Map<number, TestResult>(),
+      timers: [] as NodeJS.Timeout[],
+    };
     this.current = current;
     this.jobsServed++;
     const killAfter = job.job.limits.timeMs + this.settings.killMarginMs;

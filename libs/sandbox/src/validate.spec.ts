@@ -24,31 +24,55 @@ describe('parseHarnessOutput', () => {
   });
 
   test('caps long texts', () => {
-    const output = parseHarnessOutput(JSON.stringify({ tests: [{ name: 'a', status: 'fail', message: 'x'.repeat(100_000), durationMs: 0 }] }));
+    const output = parseHarnessOutput(
+      JSON.stringify({ tests: [{ name: 'a', status: 'fail', message: 'x'.repeat(100_000), durationMs: 0 }] }),
+    );
     expect(output.tests[0]!.message!.length).toBeLessThanOrEqual(8000);
   });
 });
 
 describe('parseProgressEvent', () => {
   test('reads registration and test events', () => {
-    expect(parseProgressEvent('{"registered":["a","b"],"hidden":[false,true]}')).toEqual({ kind: 'registered', names: ['a', 'b'], hidden: [false, true] });
-    expect(parseProgressEvent('{"batch":[{"index":0,"total":2,"test":{"name":"a","status":"pass","durationMs":0}},{"index":1,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}]}')).toMatchObject({
+    expect(parseProgressEvent('{"registered":["a","b"],"hidden":[false,true]}')).toEqual({
+      kind: 'registered',
+      names: ['a', 'b'],
+      hidden: [false, true],
+    });
+    expect(
+      parseProgressEvent(
+        '{"batch":[{"index":0,"total":2,"test":{"name":"a","status":"pass","durationMs":0}},{"index":1,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}]}',
+      ),
+    ).toMatchObject({
       kind: 'tests',
-      tests: [{ index: 0, total: 2, test: { name: 'a', status: 'pass' } }, { index: 1, total: 2, test: { name: 'b', status: 'fail' } }],
+      tests: [
+        { index: 0, total: 2, test: { name: 'a', status: 'pass' } },
+        { index: 1, total: 2, test: { name: 'b', status: 'fail' } },
+      ],
     });
   });
 
   test('rejects out-of-range indexes, anything but a batch, and oversized batches', () => {
-    expect(() => parseProgressEvent('{"batch":[{"index":2,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}]}')).toThrow(InvalidOutputError);
-    expect(() => parseProgressEvent('{"index":1,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}')).toThrow(InvalidOutputError);
-    const big = JSON.stringify({ batch: Array.from({ length: 1001 }, () => ({ index: 0, total: 1, test: { name: 'a', status: 'pass', durationMs: 0 } })) });
+    expect(() => parseProgressEvent('{"batch":[{"index":2,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}]}')).toThrow(
+      InvalidOutputError,
+    );
+    expect(() => parseProgressEvent('{"index":1,"total":2,"test":{"name":"b","status":"fail","durationMs":0}}')).toThrow(
+      InvalidOutputError,
+    );
+    const big = JSON.stringify({
+      batch: Array.from({ length: 1001 }, () => ({ index: 0, total: 1, test: { name: 'a', status: 'pass', durationMs: 0 } })),
+    });
     expect(() => parseProgressEvent(big)).toThrow(InvalidOutputError);
   });
 });
 
 describe('parseGradeResult', () => {
   test('accepts a result and rejects an unknown verdict', () => {
-    expect(parseGradeResult({ status: 'pass', verdict: 'passed', tests: [], durationMs: 3 })).toEqual({ status: 'pass', verdict: 'passed', tests: [], durationMs: 3 });
+    expect(parseGradeResult({ status: 'pass', verdict: 'passed', tests: [], durationMs: 3 })).toEqual({
+      status: 'pass',
+      verdict: 'passed',
+      tests: [],
+      durationMs: 3,
+    });
     expect(() => parseGradeResult({ status: 'pass', verdict: 'accepted', tests: [], durationMs: 3 })).toThrow(InvalidOutputError);
   });
 });

@@ -80,7 +80,13 @@ export interface TestProgressEvent {
 function parseTestProgress(value: unknown): TestProgressEvent {
   if (!isObject(value)) throw new InvalidOutputError('progress event is not an object');
   const { index, total } = value;
-  if (!Number.isInteger(index) || !Number.isInteger(total) || (index as number) < 0 || (index as number) >= (total as number) || (total as number) > MAX_TESTS) {
+  if (
+    !Number.isInteger(index) ||
+    !Number.isInteger(total) ||
+    (index as number) < 0 ||
+    (index as number) >= (total as number) ||
+    (total as number) > MAX_TESTS
+  ) {
     throw new InvalidOutputError('bad progress index');
   }
   return { index: index as number, total: total as number, test: parseTestResult(value.test) };

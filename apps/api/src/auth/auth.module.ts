@@ -24,7 +24,8 @@ import { TokenService } from './token.service';
     // Only AuthController uses ThrottlerGuard, so this limit applies to /api/auth/* alone.
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => // Named 'default' so responses carry the standard Retry-After / X-RateLimit-* headers.
+      useFactory: (config: AppConfig) =>
+        // Named 'default' so responses carry the standard Retry-After / X-RateLimit-* headers.
         [{ name: 'default', ttl: 60_000, limit: config.authRateLimit }],
     }),
   ],

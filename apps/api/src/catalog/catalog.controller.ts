@@ -10,7 +10,7 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Every course with the caller\'s solved count' })
+  @ApiOkResponse({ description: "Every course with the caller's solved count" })
   list(@CurrentUser() user: AuthUser): Promise<CourseSummary[]> {
     return this.catalog.listCourses(user.id);
   }

@@ -39,7 +39,11 @@ describe('computeStatuses', () => {
   });
 
   it('ignores requirements on slugs that are no longer in the course', () => {
-    const statuses = computeStatuses(chapters, [{ id: 'e9', slug: 'x', title: 'X', chapterId: 'c1', requires: { exercises: ['gone'] } }], new Set());
+    const statuses = computeStatuses(
+      chapters,
+      [{ id: 'e9', slug: 'x', title: 'X', chapterId: 'c1', requires: { exercises: ['gone'] } }],
+      new Set(),
+    );
     expect(statuses.exercises.get('e9')).toBe('available');
   });
 });

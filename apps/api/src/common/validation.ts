@@ -11,8 +11,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({ message: flatten(errors), code: 'INVALID_INPUT' }),
+    exceptionFactory: (errors) => new BadRequestException({ message: flatten(errors), code: 'INVALID_INPUT' }),
   });
 }
 

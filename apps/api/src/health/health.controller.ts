@@ -45,7 +45,9 @@ export class HealthController {
       database: stateOf(details, 'database'),
       queue: stateOf(details, 'queue'),
     };
-    const down = Object.entries(checks).filter(([, state]) => state === 'down').map(([name]) => name);
+    const down = Object.entries(checks)
+      .filter(([, state]) => state === 'down')
+      .map(([name]) => name);
     if (down.length === 0) return { status: 'ok', checks };
     res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return errorBody(503, `Unhealthy: ${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} down`, {

@@ -54,7 +54,11 @@ export class LeaderboardDto {
   @ApiProperty({ example: '2026-W47', description: "'YYYY-MM-DD', 'YYYY-Www' or 'all'" }) periodKey: string;
   @ApiProperty({ type: LeaderboardCourseDto, nullable: true }) course: LeaderboardCourseDto | null;
   @ApiProperty({ type: [LeaderboardEntryDto], description: 'The top of the board' }) entries: LeaderboardEntryDto[];
-  @ApiProperty({ type: LeaderboardEntryDto, nullable: true, description: "The caller's own entry (even outside the top); null without XP on this board" })
+  @ApiProperty({
+    type: LeaderboardEntryDto,
+    nullable: true,
+    description: "The caller's own entry (even outside the top); null without XP on this board",
+  })
   me: LeaderboardEntryDto | null;
   @ApiProperty({ description: 'Learners on the board' }) total: number;
 }

@@ -122,7 +122,9 @@ export class LeaderboardsService implements OnModuleInit, OnModuleDestroy {
 
   private async displayNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(User).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
+    const users = await this.dataSource
+      .getRepository(User)
+      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
 }

@@ -28,10 +28,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   afterInit(namespace: Namespace): void {
     namespace.use((socket, next) => {
       const auth: unknown = socket.handshake.auth;
-      const token =
-        typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string'
-          ? auth.token
-          : undefined;
+      const token = typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : undefined;
       this.tokens
         .authenticate(token)
         .then((user) => {

@@ -56,7 +56,8 @@ async function inspect(archive: Buffer): Promise<PackReportEntry[]> {
     report.push({ exercise: null, message: `not a readable .tar.gz archive (${error instanceof Error ? error.message : String(error)})` });
   });
   if (entries === 0 && report.length === 0) report.push({ exercise: null, message: 'the archive is empty' });
-  if (entries > ARCHIVE_LIMITS.entries) report.push({ exercise: null, message: `too many files (${entries}; at most ${ARCHIVE_LIMITS.entries})` });
+  if (entries > ARCHIVE_LIMITS.entries)
+    report.push({ exercise: null, message: `too many files (${entries}; at most ${ARCHIVE_LIMITS.entries})` });
   if (bytes > ARCHIVE_LIMITS.unpackedBytes) {
     report.push({ exercise: null, message: `too large when unpacked (${bytes} bytes; at most ${ARCHIVE_LIMITS.unpackedBytes})` });
   }
@@ -88,12 +89,18 @@ export async function unpackPack(archive: Buffer): Promise<UnpackedPack | { repo
     const root = findRoot(dir);
     if (!root) {
       await remove();
-      return { report: [{ exercise: null, file: PACK_MANIFEST, message: 'no pack.yaml at the top of the archive (or in its single top-level folder)' }] };
+      return {
+        report: [
+          { exercise: null, file: PACK_MANIFEST, message: 'no pack.yaml at the top of the archive (or in its single top-level folder)' },
+        ],
+      };
     }
     return { root, remove };
   } catch (error) {
     await remove();
-    return { report: [{ exercise: null, message: `could not unpack the archive (${error instanceof Error ? error.message : String(error)})` }] };
+    return {
+      report: [{ exercise: null, message: `could not unpack the archive (${error instanceof Error ? error.message : String(error)})` }],
+    };
   }
 }
 

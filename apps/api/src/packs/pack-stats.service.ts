@@ -49,7 +49,7 @@ export class PackStatsService {
     const course = await this.dataSource.getRepository(Course).findOneBy({ slug });
     if (!course) throw new DomainError(ErrorCode.NotFound, `No pack "${slug}"`);
     if (user.role !== UserRole.Admin && course.ownerId !== user.id) {
-      throw new DomainError(ErrorCode.Forbidden, 'Only the pack\'s owner or an admin can see its statistics');
+      throw new DomainError(ErrorCode.Forbidden, "Only the pack's owner or an admin can see its statistics");
     }
     const rows = await this.submissionStats.exerciseStats(course.id);
     const failed = await this.submissionStats.failedTests(course.id);

@@ -19,7 +19,12 @@ function failures(result: GradeResult): string {
     .join('; ');
 }
 
-async function verifyExercise(chapter: string, exercise: LoadedExercise, grader: Grader, defaults: GradeLimits): Promise<PackReportEntry[]> {
+async function verifyExercise(
+  chapter: string,
+  exercise: LoadedExercise,
+  grader: Grader,
+  defaults: GradeLimits,
+): Promise<PackReportEntry[]> {
   const slug = exercise.manifest.slug;
   const at = (folder: string, file: string) => `${chapter}/${slug}/${folder}/${file}`;
   const report: PackReportEntry[] = [];
@@ -36,12 +41,20 @@ async function verifyExercise(chapter: string, exercise: LoadedExercise, grader:
   }
   const starter = await grade(exercise.starter.code);
   if (starter.status === 'pass') {
-    report.push({ exercise: slug, file: at('starter', exercise.starter.fileName), message: 'the starter passes every test: the tests must fail until the learner writes code' });
+    report.push({
+      exercise: slug,
+      file: at('starter', exercise.starter.fileName),
+      message: 'the starter passes every test: the tests must fail until the learner writes code',
+    });
   }
   for (const wrong of exercise.wrong) {
     const result = await grade(wrong.code);
     if (result.status === 'pass') {
-      report.push({ exercise: slug, file: at('wrong', wrong.fileName), message: 'this known-wrong solution passes every test: add a test that catches it' });
+      report.push({
+        exercise: slug,
+        file: at('wrong', wrong.fileName),
+        message: 'this known-wrong solution passes every test: add a test that catches it',
+      });
     }
   }
   return report;

@@ -38,7 +38,13 @@ export class PacksController {
   // Guards run before this interceptor, so a learner is refused before the upload is read.
   @UseInterceptors(FileInterceptor('pack', { limits: { fileSize: ARCHIVE_LIMITS.uploadBytes, files: 1, fields: 5 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['pack'], properties: { pack: { type: 'string', format: 'binary', description: '.tar.gz of the pack folder' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['pack'],
+      properties: { pack: { type: 'string', format: 'binary', description: '.tar.gz of the pack folder' } },
+    },
+  })
   @ApiCreatedResponse({ schema: { example: { slug: 'my-pack', version: '1.1.0', exerciseCount: 12 } } })
   @ApiForbiddenResponse({ description: 'Not an instructor, or the slug belongs to someone else / a built-in pack' })
   @ApiConflictResponse({ description: 'This version (or a higher one) is already published' })
@@ -56,7 +62,7 @@ export class PacksController {
 
   @Get(':slug/stats')
   @ApiOkResponse({ description: 'Per-exercise analytics (owner or admin)' })
-  @ApiForbiddenResponse({ description: 'Not the pack\'s owner' })
+  @ApiForbiddenResponse({ description: "Not the pack's owner" })
   packStats(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<PackStats> {
     return this.stats.stats(user, slug);
   }

@@ -45,7 +45,9 @@ export class PacksService {
       try {
         resolveXpRules(pack.manifest.xp);
       } catch (error) {
-        throw refused([{ exercise: null, file: 'pack.yaml', field: 'xp', message: error instanceof Error ? error.message : String(error) }]);
+        throw refused([
+          { exercise: null, file: 'pack.yaml', field: 'xp', message: error instanceof Error ? error.message : String(error) },
+        ]);
       }
       await this.assertMayPublish(this.dataSource.manager, user, pack.manifest);
 
@@ -84,7 +86,10 @@ export class PacksService {
     }
     const order = compareVersions(manifest.version, course.currentVersion);
     if (order === 0) {
-      throw new DomainError(ErrorCode.PackVersionConflict, `Version ${manifest.version} of "${manifest.slug}" is already published; bump the version`);
+      throw new DomainError(
+        ErrorCode.PackVersionConflict,
+        `Version ${manifest.version} of "${manifest.slug}" is already published; bump the version`,
+      );
     }
     if (order < 0) {
       throw new DomainError(

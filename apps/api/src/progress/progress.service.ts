@@ -35,7 +35,9 @@ export class ProgressService implements OnModuleInit, OnModuleDestroy {
       if (event.kind !== 'submit' || !event.outcome) return;
       this.progressOf(event.userId)
         .then((progress) => this.live.emitToUser(event.userId, PROGRESS_UPDATED, progress))
-        .catch((error: unknown) => this.logger.error(`progress.updated not sent: ${error instanceof Error ? error.message : String(error)}`));
+        .catch((error: unknown) =>
+          this.logger.error(`progress.updated not sent: ${error instanceof Error ? error.message : String(error)}`),
+        );
     });
   }
 

@@ -28,7 +28,13 @@ const row = (overrides: Partial<SubmissionViewSource> = {}): SubmissionViewSourc
 describe('toSubmissionView', () => {
   it('masks hidden tests: no name, code, message or output, and the limit names the masked test', () => {
     const view = toSubmissionView(row());
-    expect(view.tests?.[1]).toEqual({ name: 'Hidden test 1', status: 'fail', durationMs: 2, hidden: true, message: expect.not.stringContaining('7') });
+    expect(view.tests?.[1]).toEqual({
+      name: 'Hidden test 1',
+      status: 'fail',
+      durationMs: 2,
+      hidden: true,
+      message: expect.not.stringContaining('7'),
+    });
     expect(view.limit).toEqual({ kind: 'time', testName: 'Hidden test 1' });
     expect(JSON.stringify(view)).not.toContain('SECRET');
     expect(view.tests?.[0]).toMatchObject({ name: 'visible', testCode: 'expect(1)' });

@@ -22,7 +22,17 @@ export interface SubmissionView {
 /** What a view is built from: a submission as the repository loads it (with its exercise's reveal flag). */
 export type SubmissionViewSource = Pick<
   SubmissionRecord,
-  'id' | 'kind' | 'exerciseId' | 'exerciseTitle' | 'status' | 'result' | 'xpAwarded' | 'code' | 'revealHiddenTestNames' | 'createdAt' | 'completedAt'
+  | 'id'
+  | 'kind'
+  | 'exerciseId'
+  | 'exerciseTitle'
+  | 'status'
+  | 'result'
+  | 'xpAwarded'
+  | 'code'
+  | 'revealHiddenTestNames'
+  | 'createdAt'
+  | 'completedAt'
 >;
 
 export function toSubmissionView(row: SubmissionViewSource): SubmissionView {

@@ -28,7 +28,10 @@ export class SubmissionsController {
   @Post('exercises/:id/submissions')
   @HttpCode(202)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a POST safely: the same key returns the same submission' })
-  @ApiAcceptedResponse({ description: 'Queued for grading against visible and hidden tests; counts for XP', schema: { example: { id: 'uuid', status: 'queued', kind: 'submit' } } })
+  @ApiAcceptedResponse({
+    description: 'Queued for grading against visible and hidden tests; counts for XP',
+    schema: { example: { id: 'uuid', status: 'queued', kind: 'submit' } },
+  })
   @ApiNotFoundResponse({ description: 'Unknown exercise' })
   @ApiForbiddenResponse({ description: 'Exercise is locked' })
   @ApiPayloadTooLargeResponse({ description: 'Code over 64 KB' })
@@ -58,7 +61,11 @@ export class SubmissionsController {
 
   @Get('exercises/:id/submissions')
   @ApiOkResponse({ description: "The caller's own Runs and Submits for the exercise, newest first: {items, page, total}" })
-  listForExercise(@CurrentUser() user: AuthUser, @Param('id') exerciseId: string, @Query() query: PageQueryDto): Promise<Page<SubmissionView>> {
+  listForExercise(
+    @CurrentUser() user: AuthUser,
+    @Param('id') exerciseId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<SubmissionView>> {
     return this.submissions.listForExercise(user.id, exerciseId, query.page ?? 1, query.pageSize ?? DEFAULT_PAGE_SIZE);
   }
 

@@ -59,7 +59,15 @@ export class SubmissionsService {
 
     // One statement: the pending-limit check, the insert and the idempotency guard (null: over the limit, or raced).
     const id = await this.submissions.insertUnderPendingLimit(
-      { userId, exerciseId: exercise.id, kind, code, courseVersion: exercise.courseVersion, testsHash: exercise.testsHash, idempotencyKey: key },
+      {
+        userId,
+        exerciseId: exercise.id,
+        kind,
+        code,
+        courseVersion: exercise.courseVersion,
+        testsHash: exercise.testsHash,
+        idempotencyKey: key,
+      },
       this.config.maxPendingGradings,
     );
     if (!id) {

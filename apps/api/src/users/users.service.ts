@@ -17,9 +17,7 @@ export class UsersService {
 
   async create(input: NewUser): Promise<User> {
     try {
-      const saved = await this.users.save(
-        this.users.create({ ...input, email: normalizeEmail(input.email), role: UserRole.Learner }),
-      );
+      const saved = await this.users.save(this.users.create({ ...input, email: normalizeEmail(input.email), role: UserRole.Learner }));
       return this.getById(saved.id);
     } catch (error) {
       // 23505 unique_violation on lower(email): a concurrent or earlier registration.

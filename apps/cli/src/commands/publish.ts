@@ -34,10 +34,7 @@ const SKIP = new Set(['.git', 'node_modules', '.DS_Store']);
 export async function packArchive(dir: string): Promise<Buffer> {
   const entries = fs.readdirSync(dir).filter((name) => !SKIP.has(name));
   const chunks: Buffer[] = [];
-  const stream = tar.create(
-    { gzip: true, cwd: dir, portable: true, filter: (p) => !p.split('/').some((part) => SKIP.has(part)) },
-    entries,
-  );
+  const stream = tar.create({ gzip: true, cwd: dir, portable: true, filter: (p) => !p.split('/').some((part) => SKIP.has(part)) }, entries);
   for await (const chunk of stream) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
@@ -52,7 +49,12 @@ function terminalProgress(sent: number, total: number): void {
 }
 
 /** Multipart POST written in chunks, so the progress bar moves with the bytes actually sent. */
-function upload(url: URL, token: string, archive: Buffer, progress: (sent: number, total: number) => void): Promise<{ status: number; body: unknown }> {
+function upload(
+  url: URL,
+  token: string,
+  archive: Buffer,
+  progress: (sent: number, total: number) => void,
+): Promise<{ status: number; body: unknown }> {
   const boundary = `----questline${Date.now().toString(16)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="pack"; filename="pack.tar.gz"\r\nContent-Type: application/gzip\r\n\r\n`,
@@ -122,7 +124,13 @@ export async function runPackPublish(dir: string, options: PublishOptions): Prom
   const { status, body } = await upload(url, options.token, archive, options.progress ?? terminalProgress);
 
   if (status === 201) {
-    out.log(paint(out, 'green', `Published ${String(field(body, 'slug'))} ${String(field(body, 'version'))} (${String(field(body, 'exerciseCount'))} exercises)`));
+    out.log(
+      paint(
+        out,
+        'green',
+        `Published ${String(field(body, 'slug'))} ${String(field(body, 'version'))} (${String(field(body, 'exerciseCount'))} exercises)`,
+      ),
+    );
     return { ok: true, status, body };
   }
   out.error(paint(out, 'red', `Refused (${status}): ${String(field(body, 'message') ?? body)}`));
@@ -156,11 +164,23 @@ export async function runPackStats(slug: string, options: { api: string; token: 
   for (const e of Array.isArray(exercises) ? exercises : []) {
     const time = field(e, 'medianTimeToPassMs');
     const failed = field(e, 'mostFailedTests');
-    const top = Array.isArray(failed) && failed.length > 0 ? `${String(field(failed[0], 'name'))} (${String(field(failed[0], 'failures'))})` : '-';
+    const top =
+      Array.isArray(failed) && failed.length > 0 ? `${String(field(failed[0], 'name'))} (${String(field(failed[0], 'failures'))})` : '-';
     out.log(
-      [field(e, 'slug'), num(field(e, 'learnersTried')), num(field(e, 'attempts')), pct(field(e, 'passRate')), pct(field(e, 'firstTryPassRate')),
-        num(field(e, 'medianAttemptsToPass')), typeof time === 'number' ? `${Math.round(time / 1000)}s` : '-', num(field(e, 'hintReveals')),
-        num(field(e, 'solutionReveals')), top].map(String).join('\t'),
+      [
+        field(e, 'slug'),
+        num(field(e, 'learnersTried')),
+        num(field(e, 'attempts')),
+        pct(field(e, 'passRate')),
+        pct(field(e, 'firstTryPassRate')),
+        num(field(e, 'medianAttemptsToPass')),
+        typeof time === 'number' ? `${Math.round(time / 1000)}s` : '-',
+        num(field(e, 'hintReveals')),
+        num(field(e, 'solutionReveals')),
+        top,
+      ]
+        .map(String)
+        .join('\t'),
     );
   }
   return true;

@@ -3,15 +3,7 @@
 import type { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { DEFAULT_DATABASE_URL } from '@questline/config';
-import {
-  USER_ROLES,
-  User,
-  type UserRole,
-  buildDataSourceOptions,
-  normalizeEmail,
-  pendingMigrations,
-  redactUrl,
-} from '@questline/data';
+import { USER_ROLES, User, type UserRole, buildDataSourceOptions, normalizeEmail, pendingMigrations, redactUrl } from '@questline/data';
 import { consoleOutput, type Output } from '../output';
 import { commandGroup } from './group';
 

@@ -15,8 +15,7 @@ export interface TrackEntry {
 }
 
 export type Conversion =
-  | { ok: true; language: Language; files: Record<string, string>; manifest: ExerciseManifest }
-  | { ok: false; reason: string };
+  { ok: true; language: Language; files: Record<string, string>; manifest: ExerciseManifest } | { ok: false; reason: string };
 
 interface ExercismConfig {
   files?: { solution?: string[]; test?: string[]; example?: string[]; exemplar?: string[] };
@@ -86,7 +85,9 @@ export function convertExercise(dir: string, slug: string, track: TrackEntry = {
 
   const solutionFiles = config.files?.solution ?? [];
   if (solutionFiles.length !== 1) {
-    return fail(`has ${solutionFiles.length} solution files (${solutionFiles.join(', ') || 'none'}); Questline exercises have exactly one learner file`);
+    return fail(
+      `has ${solutionFiles.length} solution files (${solutionFiles.join(', ') || 'none'}); Questline exercises have exactly one learner file`,
+    );
   }
   const fileName = solutionFiles[0];
   const language = LANGUAGE_OF[path.extname(fileName)];

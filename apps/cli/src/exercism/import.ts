@@ -85,7 +85,11 @@ export function importExercism(source: string, outDir: string, options: ImportOp
     );
     const converted: string[] = [];
     for (const slug of slugs) {
-      const result = convertExercise(path.join(exercisesDir, kind, slug), slug, entries.find((e) => e.slug === slug));
+      const result = convertExercise(
+        path.join(exercisesDir, kind, slug),
+        slug,
+        entries.find((e) => e.slug === slug),
+      );
       if (!result.ok) {
         summary.skipped.push({ exercise: `${kind}/${slug}`, reason: result.reason });
         continue;

@@ -37,7 +37,9 @@ export function Header() {
           <div class="stats" data-testid="stats">
             <div class="level" data-testid="level" data-level={p?.level ?? ''} title={p ? `${p.xp} XP in total` : ''}>
               <span class="level__num">Lv {p?.level ?? '–'}</span>
-              <span class="level__title" data-testid="level-title">{p?.levelTitle ?? ''}</span>
+              <span class="level__title" data-testid="level-title">
+                {p?.levelTitle ?? ''}
+              </span>
             </div>
             <div class="xp">
               <div
@@ -60,7 +62,9 @@ export function Header() {
               class={`streak ${p && p.streak.current > 0 ? 'streak--lit' : ''}`}
               data-testid="streak"
               data-streak={p?.streak.current ?? 0}
-              title={p ? `Daily streak: ${p.streak.current} days (longest ${p.streak.longest}). Freezes save a missed day.` : 'Daily streak'}
+              title={
+                p ? `Daily streak: ${p.streak.current} days (longest ${p.streak.longest}). Freezes save a missed day.` : 'Daily streak'
+              }
             >
               <span aria-hidden="true">🔥</span>
               <span>{p?.streak.current ?? 0}</span>
@@ -71,7 +75,11 @@ export function Header() {
                 <span class="sr-only"> freezes</span>
               </span>
             </div>
-            <div class="spree" data-testid="spree" title={p ? `Spree: ${p.spree.current} passing Submits in a row (best ${p.spree.best})` : 'Spree'}>
+            <div
+              class="spree"
+              data-testid="spree"
+              title={p ? `Spree: ${p.spree.current} passing Submits in a row (best ${p.spree.best})` : 'Spree'}
+            >
               <span aria-hidden="true">⚡</span>
               {p?.spree.current ?? 0}
               <span class="sr-only"> spree</span>

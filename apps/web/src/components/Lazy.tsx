@@ -10,11 +10,28 @@ export function lazyPage<P extends object>(load: () => Promise<FunctionComponent
     const [Comp, setComp] = useState<FunctionComponent<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
-      if (!Comp) get().then((c) => setComp(() => c), () => setFailed(true));
+      if (!Comp)
+        get().then(
+          (c) => setComp(() => c),
+          () => setFailed(true),
+        );
       // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per mount
     }, []);
-    if (failed) return <main id="main" class="page"><p class="error" role="alert">Could not load this page. Check your connection and reload.</p></main>;
-    return Comp ? <Comp {...props} /> : <main id="main" class="page"><p class="muted">Loading…</p></main>;
+    if (failed)
+      return (
+        <main id="main" class="page">
+          <p class="error" role="alert">
+            Could not load this page. Check your connection and reload.
+          </p>
+        </main>
+      );
+    return Comp ? (
+      <Comp {...props} />
+    ) : (
+      <main id="main" class="page">
+        <p class="muted">Loading…</p>
+      </main>
+    );
   };
   Page.preload = () => void get().catch(() => undefined);
   return Page;

@@ -27,14 +27,20 @@ function TestRow({ index, test }: { index: number; test?: TestResult }) {
   return (
     <li class={`test test--${status}`} data-testid="test-row" data-status={status} data-index={index}>
       <div class="test__head">
-        <span class="test__icon" aria-hidden="true">{icon}</span>
-        <span class="test__name" data-testid="test-name">{test ? test.name : `Test ${index + 1}`}</span>
+        <span class="test__icon" aria-hidden="true">
+          {icon}
+        </span>
+        <span class="test__name" data-testid="test-name">
+          {test ? test.name : `Test ${index + 1}`}
+        </span>
         {test?.hidden ? <span class="tag">hidden</span> : null}
         <span class="sr-only">{label}</span>
         {test && status !== 'pending' ? <span class="test__time">{Math.round(test.durationMs)} ms</span> : null}
       </div>
       {open && test?.message ? (
-        <pre class="test__message" data-testid="test-message">{test.message}</pre>
+        <pre class="test__message" data-testid="test-message">
+          {test.message}
+        </pre>
       ) : null}
       {test?.output ? (
         <details class="test__output" open={open}>
@@ -57,7 +63,9 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
     return (
       <section class="results" aria-label="Test results" aria-live="polite" data-testid="results">
         <p class="muted">
-          {busy ? 'Sending your code…' : 'Run checks your code against the visible tests (free). Submit grades it against all tests and awards XP.'}
+          {busy
+            ? 'Sending your code…'
+            : 'Run checks your code against the visible tests (free). Submit grades it against all tests and awards XP.'}
         </p>
       </section>
     );
@@ -101,7 +109,10 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
         >
           <strong>{VERDICT_TEXT[sub.verdict]}</strong>
           {!isRun && sub.verdict === 'passed' && sub.xpAwarded ? (
-            <span class="xp-gain" data-testid="xp-awarded"> +{sub.xpAwarded} XP</span>
+            <span class="xp-gain" data-testid="xp-awarded">
+              {' '}
+              +{sub.xpAwarded} XP
+            </span>
           ) : null}
           {!isRun && sub.verdict === 'passed' && !sub.xpAwarded ? <span> (no new XP: already solved)</span> : null}
           {isRun ? <span> — Run never awards XP. Press Submit to be graded.</span> : null}
@@ -113,7 +124,11 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
           {limitName ? ` (in “${limitName}”)` : ''}
         </div>
       ) : null}
-      {sub.message ? <pre class="results__message" data-testid="results-message">{sub.message}</pre> : null}
+      {sub.message ? (
+        <pre class="results__message" data-testid="results-message">
+          {sub.message}
+        </pre>
+      ) : null}
       {total === 0 && !done ? <p class="muted">Waiting for the grader…</p> : null}
       <ol class="tests" data-testid="tests">
         {rows.map((test, i) => (

@@ -7,7 +7,11 @@ export function Toasts() {
     <div class="toasts" aria-live="polite" aria-atomic="false" data-testid="toasts">
       {list.map((t) => (
         <div key={t.id} class={`toast toast--${t.kind}`} role="status" data-testid="toast" data-kind={t.kind}>
-          {t.icon ? <span class="toast__icon" aria-hidden="true">{t.icon}</span> : null}
+          {t.icon ? (
+            <span class="toast__icon" aria-hidden="true">
+              {t.icon}
+            </span>
+          ) : null}
           <div class="toast__text">
             <strong>{t.title}</strong>
             {t.body ? <div>{t.body}</div> : null}

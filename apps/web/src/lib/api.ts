@@ -1,8 +1,21 @@
 // The API client: same-origin JSON with the bearer token from localStorage.
 import { createStore } from './store';
 import type {
-  AuthResponse, CourseDetail, CourseSummary, Exercise, HintResponse, Leaderboard, PackStats, PackSummary,
-  PackUploadOk, Page, Period, Progress, SolutionResponse, Submission, User,
+  AuthResponse,
+  CourseDetail,
+  CourseSummary,
+  Exercise,
+  HintResponse,
+  Leaderboard,
+  PackStats,
+  PackSummary,
+  PackUploadOk,
+  Page,
+  Period,
+  Progress,
+  SolutionResponse,
+  Submission,
+  User,
 } from './types';
 
 const TOKEN_KEY = 'questline.token';
@@ -98,8 +111,7 @@ export const api = {
   course: (slug: string) => request<CourseDetail>('GET', `/api/courses/${encodeURIComponent(slug)}`),
   exercise: (id: string) => request<Exercise>('GET', `/api/exercises/${encodeURIComponent(id)}`),
   run: (id: string, code: string) => request<Submission>('POST', `/api/exercises/${encodeURIComponent(id)}/runs`, { code }),
-  submit: (id: string, code: string) =>
-    request<Submission>('POST', `/api/exercises/${encodeURIComponent(id)}/submissions`, { code }),
+  submit: (id: string, code: string) => request<Submission>('POST', `/api/exercises/${encodeURIComponent(id)}/submissions`, { code }),
   submission: (id: string) => request<Submission>('GET', `/api/submissions/${encodeURIComponent(id)}`),
   exerciseSubmissions: (id: string, page = 1) =>
     request<Page<Submission>>('GET', `/api/exercises/${encodeURIComponent(id)}/submissions${q({ page })}`),

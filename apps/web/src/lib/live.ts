@@ -7,8 +7,20 @@ import { api } from './api';
 import { applyCompletion, applyProgress, celebrateAchievement } from './progress';
 import { createStore } from './store';
 import type {
-  Achievement, BoardCourse, CompletedEvent, Leaderboard, LeaderboardUpdatedEvent, Period, Progress, QueuedEvent,
-  ServerPeriod, StartedEvent, Submission, SubmissionKind, TestEvent, TestResult,
+  Achievement,
+  BoardCourse,
+  CompletedEvent,
+  Leaderboard,
+  LeaderboardUpdatedEvent,
+  Period,
+  Progress,
+  QueuedEvent,
+  ServerPeriod,
+  StartedEvent,
+  Submission,
+  SubmissionKind,
+  TestEvent,
+  TestResult,
 } from './types';
 
 export type ConnectionState = 'offline' | 'connecting' | 'online';

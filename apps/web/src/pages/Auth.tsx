@@ -31,9 +31,7 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
     <main id="main" class="auth">
       <div class="card auth__card">
         <h1>{signup ? 'Start your quest' : 'Welcome back'}</h1>
-        <p class="muted">
-          {signup ? 'Write real code, watch the tests go green, earn XP.' : 'Sign in to continue your streak.'}
-        </p>
+        <p class="muted">{signup ? 'Write real code, watch the tests go green, earn XP.' : 'Sign in to continue your streak.'}</p>
         <form onSubmit={submit} data-testid={signup ? 'signup-form' : 'signin-form'}>
           {signup ? (
             <label class="field">

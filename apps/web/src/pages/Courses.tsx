@@ -38,7 +38,11 @@ export function CoursesPage() {
   return (
     <main id="main" class="page">
       <h1>Courses</h1>
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {!data && !error ? <p class="muted">Loading…</p> : null}
       {data && data.length === 0 ? <p class="muted">No courses yet. An instructor can upload a pack.</p> : null}
       <ul class="cards" data-testid="course-list">
@@ -61,8 +65,20 @@ const STATUS_TEXT: Record<Status, string> = { locked: 'locked', available: 'avai
 
 export function CourseMapPage({ slug }: { slug: string }) {
   const { data, error } = useLoad<CourseDetail>(() => api.course(slug), [slug]);
-  if (error) return <main id="main" class="page"><p class="error" role="alert">{error}</p></main>;
-  if (!data) return <main id="main" class="page"><p class="muted">Loading…</p></main>;
+  if (error)
+    return (
+      <main id="main" class="page">
+        <p class="error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  if (!data)
+    return (
+      <main id="main" class="page">
+        <p class="muted">Loading…</p>
+      </main>
+    );
   return (
     <main id="main" class="page">
       <p class="crumbs">
@@ -82,7 +98,9 @@ export function CourseMapPage({ slug }: { slug: string }) {
             <ol class="path">
               {chapter.exercises.map((ex) => (
                 <li key={ex.id} class={`node node--${ex.status}`} data-testid="exercise-node" data-status={ex.status} data-id={ex.id}>
-                  <span class="node__icon" aria-hidden="true">{STATUS_ICON[ex.status]}</span>
+                  <span class="node__icon" aria-hidden="true">
+                    {STATUS_ICON[ex.status]}
+                  </span>
                   {ex.status === 'locked' ? (
                     <span class="node__title">{ex.title}</span>
                   ) : (

@@ -28,8 +28,20 @@ export function ExercisePage({ id }: { id: string }) {
   const { data, error, reload } = useLoad<Exercise>(() => api.exercise(id), [id]);
   const [exercise, setExercise] = useState<Exercise | null>(null);
   useEffect(() => setExercise(data), [data]);
-  if (error) return <main id="main" class="page"><p class="error" role="alert">{error}</p></main>;
-  if (!exercise || exercise.id !== id) return <main id="main" class="page"><p class="muted">Loading exercise…</p></main>;
+  if (error)
+    return (
+      <main id="main" class="page">
+        <p class="error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  if (!exercise || exercise.id !== id)
+    return (
+      <main id="main" class="page">
+        <p class="muted">Loading exercise…</p>
+      </main>
+    );
   return <ExerciseView key={exercise.id} exercise={exercise} onChange={setExercise} reload={reload} />;
 }
 
@@ -52,10 +64,13 @@ function ExerciseView({ exercise, onChange }: { exercise: Exercise; onChange: (e
     saveTimer.current = window.setTimeout(() => localStorage.setItem(draftKey(exercise.id), value), 250);
   }
 
-  useEffect(() => () => {
-    window.clearTimeout(saveTimer.current);
-    localStorage.setItem(draftKey(exercise.id), code.current);
-  }, [exercise.id]);
+  useEffect(
+    () => () => {
+      window.clearTimeout(saveTimer.current);
+      localStorage.setItem(draftKey(exercise.id), code.current);
+    },
+    [exercise.id],
+  );
 
   // A submission still pending from before a reload: pick it up again.
   useEffect(() => {

@@ -24,7 +24,10 @@ export function ExerciseSide(props: {
   const [history, setHistory] = useState<Page<Submission> | null>(null);
   // The page already shows the title: drop a leading `# Title` heading from the instructions.
   const html = useMemo(
-    () => renderMarkdown(exercise.instructions.replace(/^\s*#\s+(.+)\n/, (line, title: string) => (title.trim() === exercise.title ? '' : line))),
+    () =>
+      renderMarkdown(
+        exercise.instructions.replace(/^\s*#\s+(.+)\n/, (line, title: string) => (title.trim() === exercise.title ? '' : line)),
+      ),
     [exercise.instructions, exercise.title],
   );
 
@@ -53,7 +56,11 @@ export function ExerciseSide(props: {
 
   function showTab(next: Tab) {
     setTab(next);
-    if (next === 'history') api.exerciseSubmissions(exercise.id, 1).then(setHistory).catch(() => setHistory({ items: [], page: 1, total: 0 }));
+    if (next === 'history')
+      api
+        .exerciseSubmissions(exercise.id, 1)
+        .then(setHistory)
+        .catch(() => setHistory({ items: [], page: 1, total: 0 }));
   }
 
   const hintsLeft = exercise.hintCount - exercise.revealedHints.length;
@@ -148,9 +155,15 @@ export function ExerciseSide(props: {
         </div>
       ) : null}
       {asking === 'hint' ? (
-        <Confirm title="Open a hint?" confirmLabel={`Spend ${exercise.nextHintCost ?? 0} XP`} onConfirm={openHint} onCancel={() => setAsking(null)}>
+        <Confirm
+          title="Open a hint?"
+          confirmLabel={`Spend ${exercise.nextHintCost ?? 0} XP`}
+          onConfirm={openHint}
+          onCancel={() => setAsking(null)}
+        >
           <p>
-            This hint costs <strong>{exercise.nextHintCost ?? 0} XP</strong>. It is taken from the XP this exercise awards when you solve it.
+            This hint costs <strong>{exercise.nextHintCost ?? 0} XP</strong>. It is taken from the XP this exercise awards when you solve
+            it.
           </p>
         </Confirm>
       ) : null}
@@ -162,9 +175,14 @@ export function ExerciseSide(props: {
           onCancel={() => setAsking(null)}
         >
           <p>
-            {exercise.solutionRevealed
-              ? 'You already revealed it; showing it again costs nothing more.'
-              : <>You will forfeit <strong>{exercise.solutionCost} XP</strong> for this exercise (and any first-try bonus). You can still solve it for practice.</>}
+            {exercise.solutionRevealed ? (
+              'You already revealed it; showing it again costs nothing more.'
+            ) : (
+              <>
+                You will forfeit <strong>{exercise.solutionCost} XP</strong> for this exercise (and any first-try bonus). You can still
+                solve it for practice.
+              </>
+            )}
           </p>
         </Confirm>
       ) : null}

@@ -42,13 +42,19 @@ export function InstructorPage() {
       <section class="card">
         <h2>Upload a pack</h2>
         <p class="muted">
-          A <code>.tar.gz</code> of a pack folder (check it first with <code>npx questline pack validate</code>). Uploading a
-          newer version of one of your packs updates it.
+          A <code>.tar.gz</code> of a pack folder (check it first with <code>npx questline pack validate</code>). Uploading a newer version
+          of one of your packs updates it.
         </p>
         <form onSubmit={upload} class="upload" data-testid="upload-form">
           <label class="field">
             <span>Pack archive</span>
-            <input type="file" name="pack" accept=".tar.gz,.tgz,application/gzip" required onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+            <input
+              type="file"
+              name="pack"
+              accept=".tar.gz,.tgz,application/gzip"
+              required
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            />
           </label>
           <button type="submit" class="btn btn--primary" disabled={!file || busy}>
             {busy ? 'Uploading…' : 'Upload'}
@@ -63,19 +69,32 @@ export function InstructorPage() {
           ) : null}
           {failure ? (
             <div class="report" data-testid="upload-report">
-              <p class="error" role="alert">{failure.message}</p>
+              <p class="error" role="alert">
+                {failure.message}
+              </p>
               {failure.report.length ? (
                 <table class="table">
-                  <caption>Validation report: {failure.report.length} problem{failure.report.length === 1 ? '' : 's'}</caption>
+                  <caption>
+                    Validation report: {failure.report.length} problem{failure.report.length === 1 ? '' : 's'}
+                  </caption>
                   <thead>
-                    <tr><th scope="col">Exercise</th><th scope="col">File</th><th scope="col">Field</th><th scope="col">Problem</th></tr>
+                    <tr>
+                      <th scope="col">Exercise</th>
+                      <th scope="col">File</th>
+                      <th scope="col">Field</th>
+                      <th scope="col">Problem</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {failure.report.map((r, i) => (
                       <tr key={i}>
                         <td>{r.exercise ?? <span class="muted">(pack)</span>}</td>
-                        <td><code>{r.file ?? ''}</code></td>
-                        <td><code>{r.field ?? ''}</code></td>
+                        <td>
+                          <code>{r.file ?? ''}</code>
+                        </td>
+                        <td>
+                          <code>{r.field ?? ''}</code>
+                        </td>
                         <td>{r.message}</td>
                       </tr>
                     ))}
@@ -93,8 +112,12 @@ export function InstructorPage() {
         <ul class="cards">
           {packs.data?.map((p) => (
             <li key={p.slug} class="card">
-              <h3><a href={`/instructor/packs/${encodeURIComponent(p.slug)}`}>{p.title}</a></h3>
-              <p class="muted">{p.slug} · v{p.version}</p>
+              <h3>
+                <a href={`/instructor/packs/${encodeURIComponent(p.slug)}`}>{p.title}</a>
+              </h3>
+              <p class="muted">
+                {p.slug} · v{p.version}
+              </p>
             </li>
           ))}
         </ul>
@@ -134,9 +157,13 @@ function FailChart({ exercise }: { exercise: ExerciseStats }) {
         return (
           <g key={t.name}>
             <title>{`${t.name}: ${t.failures} failures`}</title>
-            <text x={labelW - 8} y={y + rowH / 2 + 4} text-anchor="end" class="chart__label">{label}</text>
+            <text x={labelW - 8} y={y + rowH / 2 + 4} text-anchor="end" class="chart__label">
+              {label}
+            </text>
             <rect x={labelW} y={y + 3} width={w} height={rowH - 8} rx={3} class="chart__bar" />
-            <text x={labelW + w + 6} y={y + rowH / 2 + 4} class="chart__value">{t.failures}</text>
+            <text x={labelW + w + 6} y={y + rowH / 2 + 4} class="chart__value">
+              {t.failures}
+            </text>
           </g>
         );
       })}
@@ -148,10 +175,20 @@ export function PackStatsPage({ slug }: { slug: string }) {
   const { data, error } = useLoad<PackStats>(() => api.packStats(slug), [slug]);
   return (
     <main id="main" class="page">
-      <p class="crumbs"><a href="/instructor">Instructor</a> ›</p>
+      <p class="crumbs">
+        <a href="/instructor">Instructor</a> ›
+      </p>
       <h1>Stats: {slug}</h1>
-      {data ? <p class="muted" data-testid="stats-version">Current version {data.version}</p> : null}
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {data ? (
+        <p class="muted" data-testid="stats-version">
+          Current version {data.version}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {!data && !error ? <p class="muted">Loading…</p> : null}
       {data ? (
         <>
@@ -159,9 +196,16 @@ export function PackStatsPage({ slug }: { slug: string }) {
             <table class="table" data-testid="stats-table">
               <thead>
                 <tr>
-                  <th scope="col">Exercise</th><th scope="col">Learners</th><th scope="col">Attempts</th><th scope="col">Pass rate</th>
-                  <th scope="col">First try</th><th scope="col">Median attempts</th><th scope="col">Median time</th>
-                  <th scope="col">Hints</th><th scope="col">Solutions</th><th scope="col">Most failed test</th>
+                  <th scope="col">Exercise</th>
+                  <th scope="col">Learners</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Pass rate</th>
+                  <th scope="col">First try</th>
+                  <th scope="col">Median attempts</th>
+                  <th scope="col">Median time</th>
+                  <th scope="col">Hints</th>
+                  <th scope="col">Solutions</th>
+                  <th scope="col">Most failed test</th>
                 </tr>
               </thead>
               <tbody>
@@ -186,7 +230,10 @@ export function PackStatsPage({ slug }: { slug: string }) {
           <div class="charts">
             {data.exercises.map((e) => (
               <figure key={e.slug} class="card">
-                <figcaption><strong>{e.title}</strong> <span class="muted">· {e.passRate === null ? 'no attempts yet' : `pass rate ${pct(e.passRate)}`}</span></figcaption>
+                <figcaption>
+                  <strong>{e.title}</strong>{' '}
+                  <span class="muted">· {e.passRate === null ? 'no attempts yet' : `pass rate ${pct(e.passRate)}`}</span>
+                </figcaption>
                 <FailChart exercise={e} />
               </figure>
             ))}

@@ -22,7 +22,10 @@ export function LeaderboardsPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.courses().then(setCourses).catch(() => undefined);
+    api
+      .courses()
+      .then(setCourses)
+      .catch(() => undefined);
   }, []);
 
   useEffect(() => {
@@ -46,7 +49,10 @@ export function LeaderboardsPage() {
       });
       // The live update carries no "me"; fetch it when I am not in the visible entries.
       if (user && !e.entries.some((x) => x.userId === user.id)) {
-        api.leaderboard(period, course || undefined).then((b) => alive && setBoard(b)).catch(() => undefined);
+        api
+          .leaderboard(period, course || undefined)
+          .then((b) => alive && setBoard(b))
+          .catch(() => undefined);
       }
     });
     return () => {
@@ -56,7 +62,8 @@ export function LeaderboardsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- resubscribe for another learner, not for a fresher copy of the same one
   }, [period, course, user?.id]);
 
-  const go = (p: Period, c: string) => navigate(`/leaderboards?period=${p}${c ? `&course=${encodeURIComponent(c)}` : ''}`, { replace: true });
+  const go = (p: Period, c: string) =>
+    navigate(`/leaderboards?period=${p}${c ? `&course=${encodeURIComponent(c)}` : ''}`, { replace: true });
 
   return (
     <main id="main" class="page">
@@ -64,7 +71,14 @@ export function LeaderboardsPage() {
       <div class="board-controls">
         <div class="segmented" role="group" aria-label="Period">
           {PERIODS.map((p) => (
-            <button key={p.id} type="button" class="seg" aria-pressed={period === p.id} data-testid={`period-${p.id}`} onClick={() => go(p.id, course)}>
+            <button
+              key={p.id}
+              type="button"
+              class="seg"
+              aria-pressed={period === p.id}
+              data-testid={`period-${p.id}`}
+              onClick={() => go(p.id, course)}
+            >
               {p.label}
             </button>
           ))}
@@ -74,12 +88,18 @@ export function LeaderboardsPage() {
           <select value={course} onChange={(e) => go(period, e.currentTarget.value)}>
             <option value="">All courses</option>
             {courses.map((c) => (
-              <option key={c.slug} value={c.slug}>{c.title}</option>
+              <option key={c.slug} value={c.slug}>
+                {c.title}
+              </option>
             ))}
           </select>
         </label>
       </div>
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {board?.me ? (
         <p class="me" data-testid="my-rank">
           You are <strong>#{board.me.rank}</strong> with <strong>{board.me.xp} XP</strong>.
@@ -90,7 +110,11 @@ export function LeaderboardsPage() {
       <table class="table board" data-testid="leaderboard" aria-live="polite">
         <caption class="sr-only">Leaderboard, {PERIODS.find((p) => p.id === period)?.label}</caption>
         <thead>
-          <tr><th scope="col">Rank</th><th scope="col">Learner</th><th scope="col">XP</th></tr>
+          <tr>
+            <th scope="col">Rank</th>
+            <th scope="col">Learner</th>
+            <th scope="col">XP</th>
+          </tr>
         </thead>
         <tbody>
           {board?.entries.map((e) => (
@@ -109,7 +133,11 @@ export function LeaderboardsPage() {
           ))}
         </tbody>
       </table>
-      {board && board.entries.length === 0 ? <p class="muted" data-testid="leaderboard-empty">Nobody has scored yet. Be the first!</p> : null}
+      {board && board.entries.length === 0 ? (
+        <p class="muted" data-testid="leaderboard-empty">
+          Nobody has scored yet. Be the first!
+        </p>
+      ) : null}
     </main>
   );
 }

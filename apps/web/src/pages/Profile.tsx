@@ -28,7 +28,10 @@ export function ProfilePage() {
   const [history, setHistory] = useState<Page<Submission> | null>(null);
   useEffect(() => void refreshProgress(), []);
   useEffect(() => {
-    api.mySubmissions(page).then(setHistory).catch(() => setHistory({ items: [], page, total: 0 }));
+    api
+      .mySubmissions(page)
+      .then(setHistory)
+      .catch(() => setHistory({ items: [], page, total: 0 }));
   }, [page]);
   const pages = history ? Math.max(1, Math.ceil(history.total / Math.max(1, history.items.length || 20))) : 1;
   return (
@@ -36,12 +39,30 @@ export function ProfilePage() {
       <h1>{user?.displayName ?? 'Profile'}</h1>
       {p ? (
         <ul class="kpis" data-testid="profile-stats">
-          <li><strong>Level {p.level}</strong><span>{p.levelTitle}</span></li>
-          <li><strong>{p.xp}</strong><span>XP total</span></li>
-          <li><strong>{p.solvedCount}</strong><span>exercises solved</span></li>
-          <li><strong>🔥 {p.streak.current}</strong><span>day streak (longest {p.streak.longest})</span></li>
-          <li><strong>❄ {p.streak.freezes}</strong><span>streak freezes</span></li>
-          <li><strong>⚡ {p.spree.current}</strong><span>spree (best {p.spree.best})</span></li>
+          <li>
+            <strong>Level {p.level}</strong>
+            <span>{p.levelTitle}</span>
+          </li>
+          <li>
+            <strong>{p.xp}</strong>
+            <span>XP total</span>
+          </li>
+          <li>
+            <strong>{p.solvedCount}</strong>
+            <span>exercises solved</span>
+          </li>
+          <li>
+            <strong>🔥 {p.streak.current}</strong>
+            <span>day streak (longest {p.streak.longest})</span>
+          </li>
+          <li>
+            <strong>❄ {p.streak.freezes}</strong>
+            <span>streak freezes</span>
+          </li>
+          <li>
+            <strong>⚡ {p.spree.current}</strong>
+            <span>spree (best {p.spree.best})</span>
+          </li>
         </ul>
       ) : (
         <p class="muted">Loading…</p>
@@ -51,7 +72,9 @@ export function ProfilePage() {
       <ul class="achievements" data-testid="achievements">
         {p?.achievements.map((a) => (
           <li key={a.id} class="achievement" data-testid="achievement" data-id={a.id}>
-            <span class="achievement__icon" aria-hidden="true">{a.icon}</span>
+            <span class="achievement__icon" aria-hidden="true">
+              {a.icon}
+            </span>
             <div>
               <strong>{a.title}</strong>
               <div class="muted">{a.description}</div>
@@ -65,15 +88,25 @@ export function ProfilePage() {
       {history && history.items.length ? (
         <table class="table" data-testid="history">
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Exercise</th><th scope="col">Kind</th><th scope="col">Result</th><th scope="col">XP</th></tr>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Exercise</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Result</th>
+              <th scope="col">XP</th>
+            </tr>
           </thead>
           <tbody>
             {history.items.map((s) => (
               <tr key={s.id}>
                 <td>{formatWhen(s.createdAt)}</td>
-                <td><a href={`/exercises/${encodeURIComponent(s.exerciseId)}`}>{s.exerciseTitle ?? 'Exercise'}</a></td>
+                <td>
+                  <a href={`/exercises/${encodeURIComponent(s.exerciseId)}`}>{s.exerciseTitle ?? 'Exercise'}</a>
+                </td>
                 <td>{s.kind === 'run' ? 'Run' : 'Submit'}</td>
-                <td><VerdictTag sub={s} /></td>
+                <td>
+                  <VerdictTag sub={s} />
+                </td>
                 <td>{s.xpAwarded ? `+${s.xpAwarded}` : ''}</td>
               </tr>
             ))}
@@ -82,9 +115,15 @@ export function ProfilePage() {
       ) : null}
       {pages > 1 ? (
         <nav class="pager" aria-label="History pages">
-          <button type="button" class="btn btn--small" disabled={page <= 1} onClick={() => setPage(page - 1)}>← Newer</button>
-          <span>Page {page} of {pages}</span>
-          <button type="button" class="btn btn--small" disabled={page >= pages} onClick={() => setPage(page + 1)}>Older →</button>
+          <button type="button" class="btn btn--small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            ← Newer
+          </button>
+          <span>
+            Page {page} of {pages}
+          </span>
+          <button type="button" class="btn btn--small" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            Older →
+          </button>
         </nav>
       ) : null}
     </main>

@@ -61,7 +61,11 @@ export class GradingService {
     return buildGradeRequest(exercise, row.code, { includeHidden: row.kind === 'submit', defaults: gradeLimitDefaults(this.config) });
   }
 
-  private async complete(row: ClaimedSubmission, result: GradeResult, exercise: Pick<GradingExercise, 'revealHiddenTestNames'>): Promise<GradeJobResult | null> {
+  private async complete(
+    row: ClaimedSubmission,
+    result: GradeResult,
+    exercise: Pick<GradingExercise, 'revealHiddenTestNames'>,
+  ): Promise<GradeJobResult | null> {
     const done = await this.dataSource.transaction(async (manager) => {
       const stored = await this.submissions.complete(manager, row.id, result);
       // Another delivery completed it meanwhile (we lost the race): report what it stored.

@@ -1,14 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import { bullRootOptions, InjectConfig, type AppConfig } from '@questline/config';
-import {
-  closeWithin,
-  GRADING_JOB_NAMES,
-  GRADING_QUEUE,
-  isGradeJobPayload,
-  withFastReconnect,
-  type GradeJobResult,
-} from '@questline/jobs';
+import { closeWithin, GRADING_JOB_NAMES, GRADING_QUEUE, isGradeJobPayload, withFastReconnect, type GradeJobResult } from '@questline/jobs';
 import { createGrader, type Grader } from '@questline/sandbox';
 import { GradingService } from './grading.service';
 

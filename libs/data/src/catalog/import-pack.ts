@@ -86,7 +86,9 @@ export async function importPack(manager: EntityManager, pack: LoadedPack, optio
   // Re-importing a version (a built-in pack edited without a version bump) refreshes its record;
   // the slug lock makes find-then-save safe here.
   const versions = manager.getRepository(CourseVersion);
-  const record = (await versions.findOneBy({ courseId: saved.id, version: manifest.version })) ?? versions.create({ courseId: saved.id, version: manifest.version });
+  const record =
+    (await versions.findOneBy({ courseId: saved.id, version: manifest.version })) ??
+    versions.create({ courseId: saved.id, version: manifest.version });
   record.contentHash = hash;
   record.manifest = versionManifest(pack);
   record.publishedBy = options.publishedBy === undefined ? options.ownerId : options.publishedBy;

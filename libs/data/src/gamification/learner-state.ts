@@ -55,12 +55,12 @@ export async function loadUnlocks(manager: EntityManager, userId: string): Promi
 
 /** The body of GET /api/me/progress for `userId` as of `now` (a learner with no Submits gets the initial state). */
 export async function loadLearnerProgress(manager: EntityManager, userId: string, now: Date): Promise<LearnerProgress> {
-  const [row]: ProgressSqlRow[] = await manager.query(
-    `SELECT ${PROGRESS_COLUMNS} FROM "learner_progress" WHERE "user_id" = $1`,
-    [userId],
-  );
+  const [row]: ProgressSqlRow[] = await manager.query(`SELECT ${PROGRESS_COLUMNS} FROM "learner_progress" WHERE "user_id" = $1`, [userId]);
   const [user]: Array<{ timezone: string | null }> = await manager.query(`SELECT "timezone" FROM "users" WHERE "id" = $1`, [userId]);
   const unlocks = await loadUnlocks(manager, userId);
-  const state = stateFromRow(row, unlocks.map((u) => u.achievementId));
+  const state = stateFromRow(
+    row,
+    unlocks.map((u) => u.achievementId),
+  );
   return buildProgress({ state, unlocks, now, timeZone: user?.timezone });
 }

@@ -86,7 +86,9 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
   // 1. Serialise this learner's Submits on their progress row (created on the learner's first Submit; the
   // common case, an existing row, costs one round trip).
   const lock = () =>
-    manager.query(`SELECT ${PROGRESS_COLUMNS} FROM "learner_progress" WHERE "user_id" = $1 FOR UPDATE`, [userId]) as Promise<ProgressSqlRow[]>;
+    manager.query(`SELECT ${PROGRESS_COLUMNS} FROM "learner_progress" WHERE "user_id" = $1 FOR UPDATE`, [userId]) as Promise<
+      ProgressSqlRow[]
+    >;
   let [row] = await lock();
   if (!row) {
     await manager.query(`INSERT INTO "learner_progress" ("user_id") VALUES ($1) ON CONFLICT DO NOTHING`, [userId]);

@@ -5,4 +5,9 @@ import { CreateCatalog1795280940260 } from './1795280940260-CreateCatalog';
 import { CreateGamification1795281363540 } from './1795281363540-CreateGamification';
 import { CreateSubmissions1795281372032 } from './1795281372032-CreateSubmissions';
 
-export const MIGRATIONS = [CreateUsers1763740000000, CreateCatalog1795280940260, CreateGamification1795281363540, CreateSubmissions1795281372032];
+export const MIGRATIONS = [
+  CreateUsers1763740000000,
+  CreateCatalog1795280940260,
+  CreateGamification1795281363540,
+  CreateSubmissions1795281372032,
+];

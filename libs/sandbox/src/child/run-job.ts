@@ -40,7 +40,22 @@ const WALL_GRACE_MS = 300;
 const SNAPSHOT_TIMEOUT_MS = 100;
 
 /** The Jest API, as module bindings for test files only (see harness/index.ts). */
-const JEST_NAMES = ['describe', 'fdescribe', 'xdescribe', 'test', 'it', 'xtest', 'xit', 'fit', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach', 'expect', 'jest'];
+const JEST_NAMES = [
+  'describe',
+  'fdescribe',
+  'xdescribe',
+  'test',
+  'it',
+  'xtest',
+  'xit',
+  'fit',
+  'beforeAll',
+  'afterAll',
+  'beforeEach',
+  'afterEach',
+  'expect',
+  'jest',
+];
 const JEST_GLOBALS_MODULE = `const api = globalThis.__questlineTestApi;
 delete globalThis.__questlineTestApi;
 export const ${JEST_NAMES.map((name) => `${name} = api.${name}`).join(', ')};`;
@@ -230,7 +245,8 @@ export class JobRun {
     const testCodes: string[] = [];
     for (const file of tests) {
       const converted = convertTestFile(file.fileName, file.code, convert);
-      if (!converted.ok) return { message: file.hidden ? 'A hidden test file could not be compiled.' : converted.message, crashed: converted.crashed };
+      if (!converted.ok)
+        return { message: file.hidden ? 'A hidden test file could not be compiled.' : converted.message, crashed: converted.crashed };
       testCodes.push(converted.code);
     }
     return { solution: solutionCode.code, tests: testCodes };
@@ -348,10 +364,16 @@ export class JobRun {
     if (failure === 'time' && control && phase === 'run') {
       // The isolate stopped cleanly at its timeout: ask the harness which test was running.
       try {
-        const json = await this.guard(control.apply(undefined, ['snapshot', ''], { timeout: SNAPSHOT_TIMEOUT_MS }) as Promise<string>, SNAPSHOT_TIMEOUT_MS);
+        const json = await this.guard(
+          control.apply(undefined, ['snapshot', ''], { timeout: SNAPSHOT_TIMEOUT_MS }) as Promise<string>,
+          SNAPSHOT_TIMEOUT_MS,
+        );
         const snapshot = parseHarnessOutput(json);
         this.reportUnreported(snapshot.tests);
-        return { result: limitResult('time', snapshot.tests, snapshot.limit?.testName, `the run took longer than ${budget}.`), recycle: false };
+        return {
+          result: limitResult('time', snapshot.tests, snapshot.limit?.testName, `the run took longer than ${budget}.`),
+          recycle: false,
+        };
       } catch {
         // fall back to what the progress events told us
       }
@@ -367,7 +389,10 @@ export class JobRun {
         return { result: limitResult('memory', tests, running, `the run used more than ${this.job.limits.memoryMb} MB.`), recycle: true };
       default:
         console.error('[sandbox child] unexpected failure during', phase, error);
-        return { result: sandboxErrorResult(`The grader failed while ${phase === 'run' ? 'running the tests' : 'loading'}.`, tests), recycle: true };
+        return {
+          result: sandboxErrorResult(`The grader failed while ${phase === 'run' ? 'running the tests' : 'loading'}.`, tests),
+          recycle: true,
+        };
     }
   }
 

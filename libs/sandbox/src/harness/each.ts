@@ -19,7 +19,10 @@ function isTemplateTable(table: unknown): table is TemplateStringsArray {
 /** Normalises the three table forms: array of arrays, array of values, tagged template. */
 export function tableRows(table: unknown, templateValues: unknown[]): Row[] {
   if (isTemplateTable(table)) {
-    const headings = table[0].split('|').map((heading) => heading.trim()).filter(Boolean);
+    const headings = table[0]
+      .split('|')
+      .map((heading) => heading.trim())
+      .filter(Boolean);
     const rows: Row[] = [];
     for (let i = 0; headings.length > 0 && i + headings.length <= templateValues.length; i += headings.length) {
       const object: Record<string, unknown> = {};

@@ -62,7 +62,11 @@ jestExpect.getState = () => ({ ...openGetState() });
 // ends. Assertions made before that call are counted as Jest counts them (not checked: a test that lets
 // learner code run before it calls `expect.assertions()` is the remaining gap).
 let assertionStacks: CapturedStack[] = [];
-hooks.onAssertion = function onAssertion(state: { assertionCalls: number; expectedAssertionsNumber?: unknown; isExpectingAssertions?: unknown }) {
+hooks.onAssertion = function onAssertion(state: {
+  assertionCalls: number;
+  expectedAssertionsNumber?: unknown;
+  isExpectingAssertions?: unknown;
+}) {
   state.assertionCalls++;
   if (state.expectedAssertionsNumber != null || state.isExpectingAssertions) assertionStacks.push(captureCaller(onAssertion));
 };
@@ -78,7 +82,12 @@ const expectState: ExpectState = {
   reset(testName, hidden) {
     assertionStacks = [];
     // A hidden test's name must not reach learner code (masking hides it from the learner).
-    openSetState({ assertionCalls: 0, expectedAssertionsNumber: null, isExpectingAssertions: false, currentTestName: hidden ? undefined : testName });
+    openSetState({
+      assertionCalls: 0,
+      expectedAssertionsNumber: null,
+      isExpectingAssertions: false,
+      currentTestName: hidden ? undefined : testName,
+    });
   },
   check() {
     const state = openGetState();
@@ -151,11 +160,21 @@ const jest = {
 
 const timerGlobals = timers.globals();
 const jestGlobals: Record<string, unknown> = {
-  describe, xdescribe: describe, fdescribe: describe,
+  describe,
+  xdescribe: describe,
+  fdescribe: describe,
   // Exercism's runner un-skips xtest/xit; so do we.
-  test, it: test, xtest: test, xit: test, fit: test,
-  beforeAll: hook('beforeAll'), afterAll: hook('afterAll'), beforeEach: hook('beforeEach'), afterEach: hook('afterEach'),
-  expect: jestExpect, jest,
+  test,
+  it: test,
+  xtest: test,
+  xit: test,
+  fit: test,
+  beforeAll: hook('beforeAll'),
+  afterAll: hook('afterAll'),
+  beforeEach: hook('beforeEach'),
+  afterEach: hook('afterEach'),
+  expect: jestExpect,
+  jest,
 };
 for (const name of Object.keys(jestGlobals)) if (name !== 'expect') Object.freeze(jestGlobals[name]);
 Object.freeze(test.skip);
@@ -167,7 +186,12 @@ Object.freeze(describe.skip);
 // bindings: the host adds `import { describe, test, expect, ... } from '@jest/globals'` to each test file,
 // and the '@jest/globals' module, evaluated before the learner's module, takes this object and deletes it.
 // The global names stay defined (undefined, read-only) so learner code cannot plant look-alikes.
-Object.defineProperty(global, '__questlineTestApi', { value: Object.freeze({ ...jestGlobals }), writable: false, enumerable: false, configurable: true });
+Object.defineProperty(global, '__questlineTestApi', {
+  value: Object.freeze({ ...jestGlobals }),
+  writable: false,
+  enumerable: false,
+  configurable: true,
+});
 const fixedGlobals: Record<string, unknown> = { ...timerGlobals, console: output.createConsole() };
 for (const name of Object.keys(jestGlobals)) fixedGlobals[name] = undefined;
 for (const name of Object.keys(fixedGlobals)) {

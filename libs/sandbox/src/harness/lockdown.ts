@@ -10,20 +10,11 @@
 // frozen data property into an accessor whose setter defines an own property on the receiver,
 // which is what SES calls override taming.
 
-const { defineProperty, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, freeze, getPrototypeOf } =
-  Object;
+const { defineProperty, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, freeze, getPrototypeOf } = Object;
 
 /** Properties whose override is common enough in learner code that freezing must not break it. */
 const OVERRIDABLE: Record<string, readonly string[]> = {
-  Object: [
-    'constructor',
-    'toString',
-    'toLocaleString',
-    'valueOf',
-    'hasOwnProperty',
-    'isPrototypeOf',
-    'propertyIsEnumerable',
-  ],
+  Object: ['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'],
   Function: ['constructor', 'toString'],
   Error: ['constructor', 'name', 'message', 'toString', 'stack', 'cause'],
   // Array, Promise, Map... are deliberately not tamed: turning `constructor` or `then` into accessors
@@ -56,7 +47,9 @@ function wrapDynamicCode(global: typeof globalThis): void {
       return copy;
     };
     const wrapper = function (this: unknown, ...args: unknown[]) {
-      return new.target ? construct(original, withSourceUrl(args), new.target === wrapper ? original : new.target) : apply(original, undefined, withSourceUrl(args));
+      return new.target
+        ? construct(original, withSourceUrl(args), new.target === wrapper ? original : new.target)
+        : apply(original, undefined, withSourceUrl(args));
     };
     defineProperty(wrapper, 'name', { value: original.name });
     defineProperty(wrapper, 'length', { value: original.length });
@@ -65,7 +58,12 @@ function wrapDynamicCode(global: typeof globalThis): void {
     return wrapper;
   };
   const functionConstructor = global.Function as unknown as (...args: unknown[]) => unknown;
-  defineProperty(global, 'Function', { value: wrapConstructor(functionConstructor), writable: true, enumerable: false, configurable: true });
+  defineProperty(global, 'Function', {
+    value: wrapConstructor(functionConstructor),
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
   for (const sample of [function* () {}, async function () {}, async function* () {}]) {
     wrapConstructor(getPrototypeOf(sample).constructor as (...args: unknown[]) => unknown);
   }

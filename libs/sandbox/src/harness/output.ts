@@ -44,11 +44,22 @@ export class OutputCapture {
     const write = (...args: unknown[]) => this.write(args);
     const ignore = () => {};
     return Object.freeze({
-      log: write, info: write, warn: write, error: write, debug: write, trace: write, dir: write, table: write,
+      log: write,
+      info: write,
+      warn: write,
+      error: write,
+      debug: write,
+      trace: write,
+      dir: write,
+      table: write,
       assert: (condition: unknown, ...args: unknown[]) => {
         if (!condition) this.write(['Assertion failed', ...args]);
       },
-      group: write, groupEnd: ignore, time: ignore, timeEnd: ignore, count: ignore,
+      group: write,
+      groupEnd: ignore,
+      time: ignore,
+      timeEnd: ignore,
+      count: ignore,
     });
   }
 }

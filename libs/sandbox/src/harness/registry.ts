@@ -59,7 +59,10 @@ function testCodeOf(fn: UserFunction): string {
   } else if (open !== -1 && source.endsWith('}')) {
     body = source.slice(open + 1, -1);
   }
-  const lines = body.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const lines = body
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
   const dedented = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
   return dedented.length > MAX_TEST_CODE_CHARS ? `${dedented.slice(0, MAX_TEST_CODE_CHARS)}\n// …` : dedented;

@@ -75,7 +75,11 @@ export class Runner {
           return;
         }
         const returned = fn();
-        if (returned !== null && (typeof returned === 'object' || typeof returned === 'function') && typeof (returned as PromiseLike<unknown>).then === 'function') {
+        if (
+          returned !== null &&
+          (typeof returned === 'object' || typeof returned === 'function') &&
+          typeof (returned as PromiseLike<unknown>).then === 'function'
+        ) {
           (returned as PromiseLike<unknown>).then(() => resolve(), reject);
         } else {
           resolve();
@@ -135,7 +139,15 @@ export class Runner {
     } catch (error) {
       if (error === NEVER_SETTLES) {
         this.limitTestName = test.fullName;
-        this.finishTest(test, { status: 'error', message: 'Time limit: this test waited on something that can never finish (a promise that never settles, or a done callback never called).' }, 0);
+        this.finishTest(
+          test,
+          {
+            status: 'error',
+            message:
+              'Time limit: this test waited on something that can never finish (a promise that never settles, or a done callback never called).',
+          },
+          0,
+        );
         throw NEVER_SETTLES;
       }
       return describeError(error, this.visibleFiles);

@@ -21,7 +21,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (host.getType() === 'ws') {
-      host.switchToWs().getClient<Socket>().emit('exception', { status: 'error', ...body });
+      host
+        .switchToWs()
+        .getClient<Socket>()
+        .emit('exception', { status: 'error', ...body });
       return;
     }
     if (host.getType() !== 'http') throw exception;

@@ -10,8 +10,7 @@ class ErrorWithStack extends Error {
   }
 }
 function isPromise(candidate) {
-  return candidate != null && (typeof candidate === 'object' || typeof candidate === 'function') &&
-    typeof candidate.then === 'function';
+  return candidate != null && (typeof candidate === 'object' || typeof candidate === 'function') && typeof candidate.then === 'function';
 }
 function pluralize(word, count) {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
