@@ -10,6 +10,8 @@ const apiTarget = process.env.QUESTLINE_API ?? 'http://localhost:3000';
 export default defineConfig({
   root: here,
   base: '/',
+  // One contract for server and browser: the web app imports the server's shapes from libs/contracts.
+  resolve: { alias: { '@questline/contracts': path.resolve(here, '../../libs/contracts/src/index.ts') } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: path.resolve(here, '../../dist/web'),
