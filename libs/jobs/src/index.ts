@@ -1,6 +1,7 @@
 // The typed job catalogue: queue names, job names, payloads, job options and the cross-process events the
 // grading pipeline carries over BullMQ, shared by the api (producer + event relay) and the worker (consumer).
 import type { JobsOptions } from 'bullmq';
+import type { BossUpdatedEvent, MotivationUpdatedEvent } from '@questline/contracts';
 import type { SubmitOutcome } from '@questline/data';
 import type { LimitKind, TestResult, Verdict } from '@questline/sandbox';
 
@@ -129,6 +130,8 @@ export interface GradeJobResult {
   payload: CompletedEventPayload;
   /** Submit only: gamification's full answer, republished on AppEvents in every api process. */
   outcome?: SubmitOutcome;
+  /** Submit only, when it moved a quest, paid gems or hit a boss (not repeated on a replay). */
+  motivation?: { update: MotivationUpdatedEvent | null; bosses: BossUpdatedEvent[] };
   /** Time inside the sandbox, and from the row's creation to its completion (database clock). */
   gradingMs: number;
   endToEndMs: number;

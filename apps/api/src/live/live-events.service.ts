@@ -26,4 +26,10 @@ export class LiveEvents {
     }
     this.namespace.to(userRoom(userId)).emit(event, payload);
   }
+
+  /** To every signed-in socket on this process (community events such as the boss bar). */
+  emitToAll(event: string, payload: unknown): void {
+    if (!this.namespace) return;
+    this.namespace.emit(event, payload);
+  }
 }

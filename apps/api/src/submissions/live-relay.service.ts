@@ -14,6 +14,7 @@ import {
   type TestProgressData,
 } from '@questline/jobs';
 import { AppEvents } from '../common/app-events';
+import { BossBar } from '../live/boss-bar';
 import { LiveEvents } from '../live/live-events.service';
 import { PipelineMetrics } from '../metrics/pipeline-metrics';
 
@@ -38,6 +39,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly live: LiveEvents,
     private readonly appEvents: AppEvents,
     private readonly metrics: PipelineMetrics,
+    private readonly bossBar: BossBar,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -80,6 +82,8 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const { payload } = result;
     this.live.emitToUser(result.userId, 'submission.completed', payload);
     for (const achievement of payload.achievements) this.live.emitToUser(result.userId, 'achievement.unlocked', achievement);
+    if (result.motivation?.update) this.live.emitToUser(result.userId, 'motivation.updated', result.motivation.update);
+    for (const boss of result.motivation?.bosses ?? []) this.bossBar.offer(boss);
 
     this.metrics.gradings.inc({ kind: result.kind, verdict: payload.verdict });
     this.metrics.gradingSeconds.observe({ kind: result.kind }, result.gradingMs / 1000);
