@@ -3,7 +3,9 @@
 // subscriptions across reconnects, and, after a dropped connection, re-fetches every submission
 // that was still pending (polling over HTTP while the socket is down).
 import { io, type Socket } from 'socket.io-client';
+import type { BossUpdatedEvent, MotivationUpdatedEvent } from '@questline/contracts';
 import { api } from './api';
+import { applyBossUpdate, applyMotivationUpdate } from './motivation';
 import { applyCompletion, applyProgress, celebrateAchievement } from './progress';
 import { createStore } from './store';
 import type {
@@ -256,6 +258,8 @@ export function connectLive(token: string): void {
   s.on('progress.updated', (p: Progress) => applyProgress(p));
   s.on('achievement.unlocked', (a: Achievement) => celebrateAchievement(a));
   s.on('leaderboard.updated', (e: LeaderboardUpdatedEvent) => dispatchBoard(e));
+  s.on('motivation.updated', (e: MotivationUpdatedEvent) => applyMotivationUpdate(e));
+  s.on('boss.updated', (e: BossUpdatedEvent) => applyBossUpdate(e));
 }
 
 /**
