@@ -9,6 +9,7 @@
 //   env: BENCH_RATE=100 BENCH_FIXED_SECONDS=10 BENCH_MAX_SECONDS=15 BENCH_MAX_INFLIGHT=64 BENCH_LEARNERS=40
 //        BENCH_API_PROCESSES=2 WORKER_CONCURRENCY=2 BENCH_WORKERS=1 DATABASE_URL REDIS_URL
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -20,6 +21,8 @@ import { io } from 'socket.io-client';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const API_ENTRY = path.join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const WORKER_ENTRY = path.join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+// Live event names from the built contracts library (the one place they are declared).
+const { LIVE_EVENTS, LIVE_NAMESPACE } = createRequire(import.meta.url)(path.join(ROOT, 'dist/apps/api/libs/contracts/src/index.js'));
 const env = process.env;
 const num = (name, fallback) => (env[name] ? Number(env[name]) : fallback);
 const RATE = num('BENCH_RATE', 100);
@@ -183,12 +186,17 @@ async function main() {
       });
       if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
       const { accessToken } = await res.json();
-      const socket = io(`${apiUrl}/live`, { auth: { token: accessToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(`${apiUrl}${LIVE_NAMESPACE}`, {
+        auth: { token: accessToken },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       await new Promise((resolve, reject) => {
-        socket.once('ready', resolve);
+        socket.once(LIVE_EVENTS.ready, resolve);
         socket.once('connect_error', reject);
       });
-      socket.on('submission.completed', (event) => {
+      socket.on(LIVE_EVENTS.submissionCompleted, (event) => {
         const list = completions.get(event.submissionId) ?? [];
         list.push(performance.now());
         completions.set(event.submissionId, list);
