@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { recordMotivation, recordSubmitOutcome, settleEndedBosses } from '@questline/data';
 import { GEMS_PER_ACHIEVEMENT, advanceQuest, questByKey, weekKey, type QuestSubmitFacts } from '@questline/gamification';
 import { UserRole } from '@questline/data';
-import type { BossView, LeagueView, QuestView, WalletView } from '@questline/contracts';
+import { LIVE_EVENTS, type BossView, type LeagueView, type QuestView, type WalletView } from '@questline/contracts';
 import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, createUserWithRole, registerUser, type TestUser } from '../fixtures/users';
 import { connectLive, nextEvent } from './live';
@@ -193,7 +193,7 @@ describe('boss battles', () => {
       .expect(400);
     const socket = await connectLive(api, watcher.accessToken);
     sockets.push(socket);
-    const created = nextEvent<BossView>(socket, 'boss.updated');
+    const created = nextEvent<BossView>(socket, LIVE_EVENTS.bossUpdated);
     const boss = (await request(api.url).post('/api/admin/boss').set('Authorization', bearer(admin)).send(body).expect(201))
       .body as BossView;
     expect((await created).id).toBe(boss.id);

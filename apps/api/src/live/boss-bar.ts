@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { BossUpdatedEvent } from '@questline/contracts';
+import { LIVE_EVENTS, type BossUpdatedEvent } from '@questline/contracts';
 import { LiveEvents } from './live-events.service';
 
 /** At most one `boss.updated` per event per interval from this process, always ending on the latest state. */
@@ -24,7 +24,7 @@ export class BossBar implements OnModuleDestroy {
       if (!previous || state.damage >= previous.damage) this.pending.set(state.id, state);
       return;
     }
-    this.live.emitToAll('boss.updated', state);
+    this.live.emitToAll(LIVE_EVENTS.bossUpdated, state);
     this.timers.set(
       state.id,
       setTimeout(() => this.flush(state.id), BOSS_BAR_INTERVAL_MS),
