@@ -174,6 +174,58 @@ describe('shop', () => {
   });
 });
 
+describe('shop items at work', () => {
+  const grant = (userId: string, gems: number) =>
+    db.query(`INSERT INTO gem_ledger (user_id, delta, reason, ref, note) VALUES ($1, $2, 'boss', $3, 'test')`, [
+      userId,
+      gems,
+      randomUUID(),
+    ]);
+
+  it('armor keeps the accuracy spree through one failed Submit, then is used up', async () => {
+    const learner = await registerUser(api);
+    await grant(learner.id, 100);
+    const [a, b, c] = course.chapters[0];
+    await submit(learner.id, a);
+    await submit(learner.id, b);
+    await request(api.url)
+      .post('/api/me/shop/purchases')
+      .set('Authorization', bearer(learner))
+      .send({ item: 'spree-armor', idempotencyKey: 'armor-001' })
+      .expect(201);
+    const spree = async () =>
+      (
+        (await db.query(`SELECT spree_current FROM learner_progress WHERE user_id = $1`, [learner.id])) as Array<{ spree_current: number }>
+      )[0].spree_current;
+    expect(await spree()).toBe(2);
+    await submit(learner.id, c, { passed: false });
+    expect(await spree()).toBe(2);
+    expect((await get<WalletView>(learner, '/api/me/wallet')).items.find((i) => i.key === 'spree-armor')!.held).toBe(0);
+    await submit(learner.id, c, { passed: false });
+    expect(await spree()).toBe(0);
+  });
+
+  it('a hint discount halves the next hint, and the XP a solve loses for it', async () => {
+    const learner = await registerUser(api);
+    await grant(learner.id, 100);
+    const [, , , d] = course.chapters[0];
+    await request(api.url)
+      .post('/api/me/shop/purchases')
+      .set('Authorization', bearer(learner))
+      .send({ item: 'hint-discount', idempotencyKey: 'hint-001' })
+      .expect(201);
+    // 15 % of 100 XP is 15; the discounted first hint costs 7, the second one full price.
+    const first = await request(api.url).post(`/api/exercises/${d}/hints`).set('Authorization', bearer(learner)).expect(201);
+    expect(first.body.cost).toBe(7);
+    const second = await request(api.url).post(`/api/exercises/${d}/hints`).set('Authorization', bearer(learner)).expect(201);
+    expect(second.body.cost).toBe(15);
+    expect((await get<WalletView>(learner, '/api/me/wallet')).items.find((i) => i.key === 'hint-discount')!.held).toBe(0);
+    const { outcome } = await submit(learner.id, d);
+    // 100 + 20 first-try bonus − (7 + 15).
+    expect(outcome.xpAwarded).toBe(98);
+  });
+});
+
 describe('boss battles', () => {
   it('only an admin starts one; XP earned during it damages it; everyone sees the bar move live', async () => {
     const learner = await registerUser(api);

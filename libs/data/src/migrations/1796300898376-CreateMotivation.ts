@@ -88,9 +88,12 @@ export class CreateMotivation1796300898376 implements MigrationInterface {
         PRIMARY KEY ("week", "user_id")
       )`);
     await q.query(`CREATE INDEX "IDX_league_results_user" ON "league_results" ("user_id", "week" DESC)`);
+    // A hint revealed with a hint discount from the shop costs half (libs/gamification hintPenaltyFor).
+    await q.query(`ALTER TABLE "hint_reveals" ADD COLUMN "discounted" boolean NOT NULL DEFAULT false`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "hint_reveals" DROP COLUMN "discounted"`);
     for (const table of [
       'league_results',
       'league_members',
