@@ -81,8 +81,8 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private completed(result: GradeJobResult): void {
     const { payload } = result;
+    // The unlocked achievements travel in the completion itself (once), not again as separate events.
     this.live.emitToUser(result.userId, LIVE_EVENTS.submissionCompleted, payload);
-    for (const achievement of payload.achievements) this.live.emitToUser(result.userId, LIVE_EVENTS.achievementUnlocked, achievement);
 
     this.metrics.gradings.inc({ kind: result.kind, verdict: payload.verdict });
     this.metrics.gradingSeconds.observe({ kind: result.kind }, result.gradingMs / 1000);
@@ -96,6 +96,8 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
         kind: result.kind,
         verdict: payload.verdict,
         ...(result.outcome ? { outcome: result.outcome } : {}),
+        ...(result.progress ? { progress: result.progress } : {}),
+        ...(result.award ? { award: result.award } : {}),
       });
     } catch (error) {
       // A subscriber's bug must not stop the relay for everyone else.
