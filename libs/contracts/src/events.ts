@@ -16,8 +16,8 @@ export const LIVE_EVENTS = {
   submissionStarted: 'submission.started',
   submissionTest: 'submission.test',
   submissionCompleted: 'submission.completed',
+  /** After each graded Submit: the full progress, computed once by the worker. */
   progressUpdated: 'progress.updated',
-  achievementUnlocked: 'achievement.unlocked',
   /** To a board's subscribers: at most once per board per push interval while awards change it. */
   leaderboardUpdated: 'leaderboard.updated',
   /** To the learner: what their graded Submit did to their quests and gems (only when something changed). */
@@ -65,7 +65,7 @@ export interface SubmissionCompletedEvent {
   xpAwarded: number;
   /** Submits only; null for a Run. */
   progress: ProgressSummary | null;
-  /** Unlocked by this Submit. */
+  /** Unlocked by this Submit (the one place a learner is told of an unlock). */
   achievements: AchievementView[];
 }
 
@@ -76,7 +76,6 @@ export interface LiveEventMap {
   [LIVE_EVENTS.submissionTest]: SubmissionTestEvent;
   [LIVE_EVENTS.submissionCompleted]: SubmissionCompletedEvent;
   [LIVE_EVENTS.progressUpdated]: LearnerProgress;
-  [LIVE_EVENTS.achievementUnlocked]: AchievementView;
   [LIVE_EVENTS.leaderboardUpdated]: Leaderboard;
   [LIVE_EVENTS.motivationUpdated]: MotivationUpdatedEvent;
   [LIVE_EVENTS.bossUpdated]: BossUpdatedEvent;
