@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { isUuid } from '../common/uuid';
 import { UsersService } from '../users/users.service';
 import type { AuthUser, JwtPayload } from './auth-user';
 
@@ -29,10 +30,12 @@ export class TokenService {
     } catch {
       throw new DomainError(ErrorCode.Unauthenticated, 'Invalid or expired token');
     }
-    if (typeof payload.sub !== 'string') {
+    if (typeof payload.sub !== 'string' || !isUuid(payload.sub)) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Invalid or expired token');
     }
-    const user = await this.users.findById(payload.sub).catch(() => null);
+    // A database error propagates (503 DATABASE_UNAVAILABLE through the filter): turning it into "no such
+    // user" would answer 401 and make every client sign its learner out during an outage.
+    const user = await this.users.findById(payload.sub);
     if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'Invalid or expired token');
     return user;
   }

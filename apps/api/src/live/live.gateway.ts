@@ -3,7 +3,10 @@ import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/we
 import type { Namespace, Socket } from 'socket.io';
 import { TokenService } from '../auth/token.service';
 import type { AuthUser } from '../auth/auth-user';
+import { UNAVAILABLE } from '../common/errors/all-exceptions.filter';
+import { unavailableDependency } from '../common/errors/dependency';
 import { DomainError } from '../common/errors/domain-error';
+import { DependencyOutages } from '../common/errors/outage-log';
 import { LiveEvents, userRoom } from './live-events.service';
 
 export interface LiveSocketData {
@@ -23,6 +26,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   constructor(
     private readonly tokens: TokenService,
     private readonly events: LiveEvents,
+    private readonly outages: DependencyOutages,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -36,12 +40,29 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
           socket.data = data;
           next();
         })
-        .catch((error: unknown) => {
-          if (!(error instanceof DomainError)) this.logger.error(error instanceof Error ? error.stack : String(error));
-          next(new Error(error instanceof DomainError ? error.message : 'Authentication failed'));
-        });
+        .catch((error: unknown) => next(this.refusal(error)));
     });
     this.events.attach(namespace);
+  }
+
+  /**
+   * The handshake's `connect_error`: its message, and `data.code` so a client can tell an outage (retry)
+   * from a bad token (sign in again).
+   */
+  private refusal(error: unknown): Error & { data?: { code: string } } {
+    const dependency = unavailableDependency(error);
+    const refusal: Error & { data?: { code: string } } = new Error('Authentication failed');
+    if (dependency) {
+      this.outages.report(dependency, error);
+      refusal.message = UNAVAILABLE[dependency].message;
+      refusal.data = { code: UNAVAILABLE[dependency].code };
+    } else if (error instanceof DomainError) {
+      refusal.message = error.message;
+      refusal.data = { code: error.code };
+    } else {
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+    }
+    return refusal;
   }
 
   async handleConnection(socket: Socket): Promise<void> {
