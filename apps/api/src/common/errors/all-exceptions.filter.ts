@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io';
 import { unavailableDependency, type Dependency } from './dependency';
 import { DomainError, ERROR_STATUS, ErrorCode } from './domain-error';
 import { ErrorBody, errorBody } from './error-body';
+import { isNulRefusal, NUL_MESSAGE } from '../input-policy';
 import { DependencyOutages } from './outage-log';
 
 /**
@@ -54,6 +55,8 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const { code, message } = UNAVAILABLE[dependency];
     return errorBody(ERROR_STATUS[code], message, { code });
   }
+  // The input policy refuses NUL before any route; this catches one that arrived another way (socket.io).
+  if (isNulRefusal(exception)) return errorBody(400, NUL_MESSAGE, { code: ErrorCode.InvalidInput });
   if (exception instanceof DomainError) {
     return errorBody(ERROR_STATUS[exception.code], exception.message, { ...exception.details, code: exception.code });
   }
