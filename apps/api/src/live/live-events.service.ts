@@ -19,6 +19,11 @@ export class LiveEvents {
     this.namespace = namespace;
   }
 
+  /** Whether any socket of the user is connected to this process. */
+  hasSockets(userId: string): boolean {
+    return (this.namespace?.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  }
+
   emitToUser(userId: string, event: string, payload: unknown): void {
     if (!this.namespace) {
       this.logger.warn(`live namespace not ready; dropped "${event}" for a user`);
