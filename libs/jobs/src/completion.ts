@@ -1,6 +1,7 @@
 // Turning a stored grading into what a learner receives: the worker's first completion and replay, and the
 // api relay's reconciliation of a completion whose event was lost (submissions/live-relay.service.ts).
-import type { AchievementView, CompletedEventPayload, GradeJobResult } from './index';
+import type { AchievementView, SubmissionCompletedEvent, SubmissionKind } from '@questline/contracts';
+import type { GradeJobResult } from './index';
 import type { SubmitOutcome } from '@questline/data';
 import { maskHiddenTests, type GradeResult } from '@questline/sandbox';
 
@@ -8,7 +9,7 @@ export interface CompletedRow {
   id: string;
   userId: string;
   exerciseId: string;
-  kind: 'run' | 'submit';
+  kind: SubmissionKind;
   result: GradeResult;
   outcome: SubmitOutcome | null;
   xpAwarded: number | null;
@@ -24,7 +25,7 @@ export function completionResult(row: CompletedRow, revealHiddenTestNames: boole
     description,
     icon,
   }));
-  const payload: CompletedEventPayload = {
+  const payload: SubmissionCompletedEvent = {
     submissionId: row.id,
     verdict: masked.verdict,
     tests: masked.tests,
