@@ -3,6 +3,7 @@
 // a string literal here and nowhere else.
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
 import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
+import type { SessionEndedEvent } from './session';
 import type { LimitHit, SubmissionKind, TestResult, Verdict } from './submissions';
 
 export const LIVE_NAMESPACE = '/live';
@@ -19,6 +20,8 @@ export const LIVE_EVENTS = {
   achievementUnlocked: 'achievement.unlocked',
   /** To a board's subscribers: at most once per board per push interval while awards change it. */
   leaderboardUpdated: 'leaderboard.updated',
+  /** Just before the server disconnects a socket whose token expired or whose account changed (session.ts). */
+  sessionEnded: 'session.ended',
 } as const;
 
 /** Client → server requests (socket.io acknowledgements carry the answer). */
@@ -73,6 +76,7 @@ export interface LiveEventMap {
   [LIVE_EVENTS.progressUpdated]: LearnerProgress;
   [LIVE_EVENTS.achievementUnlocked]: AchievementView;
   [LIVE_EVENTS.leaderboardUpdated]: Leaderboard;
+  [LIVE_EVENTS.sessionEnded]: SessionEndedEvent;
 }
 
 export type LiveEventName = keyof LiveEventMap;

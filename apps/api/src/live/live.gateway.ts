@@ -3,16 +3,14 @@ import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/we
 import type { Namespace, Socket } from 'socket.io';
 import { LIVE_EVENTS, LIVE_NAMESPACE, type ReadyEvent } from '@questline/contracts';
 import { TokenService } from '../auth/token.service';
-import type { AuthUser } from '../auth/auth-user';
 import { UNAVAILABLE } from '../common/errors/all-exceptions.filter';
 import { unavailableDependency } from '../common/errors/dependency';
 import { DomainError } from '../common/errors/domain-error';
 import { DependencyOutages } from '../common/errors/outage-log';
 import { LiveEvents, userRoom } from './live-events.service';
+import { LiveSessions, type LiveSocketData } from './live-sessions';
 
-export interface LiveSocketData {
-  user: AuthUser;
-}
+export type { LiveSocketData } from './live-sessions';
 
 /**
  * socket.io namespace /live. Clients connect with `io(url + '/live', { auth: { token } })`.
@@ -28,6 +26,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     private readonly tokens: TokenService,
     private readonly events: LiveEvents,
     private readonly outages: DependencyOutages,
+    private readonly sessions: LiveSessions,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -35,15 +34,16 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       const auth: unknown = socket.handshake.auth;
       const token = typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : undefined;
       this.tokens
-        .authenticate(token)
-        .then((user) => {
-          const data: LiveSocketData = { user };
-          socket.data = data;
+        .authenticateSession(token)
+        .then(async ({ user, expiresAt }) => {
+          socket.data = await this.sessions.admit(user);
+          this.sessions.watchExpiry(socket, expiresAt);
           next();
         })
         .catch((error: unknown) => next(this.refusal(error)));
     });
     this.events.attach(namespace);
+    this.sessions.start(namespace);
   }
 
   /**

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { LiveEvents } from './live-events.service';
 import { LiveGateway } from './live.gateway';
+import { LiveSessions } from './live-sessions';
+import { UsersModule } from '../users/users.module';
 
 @Module({
-  imports: [AuthModule],
-  providers: [LiveGateway, LiveEvents],
+  imports: [AuthModule, UsersModule],
+  providers: [LiveGateway, LiveEvents, LiveSessions],
   exports: [LiveEvents],
 })
 export class LiveModule {}
