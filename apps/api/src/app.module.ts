@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { PacksModule } from './packs/packs.module';
 import { AppEventsModule } from './common/app-events';
+import { DependencyOutagesModule } from './common/errors/outage-log';
 import { loggerParams } from './common/logging';
 import { DatabaseModule } from './database.module';
 import { HealthModule } from './health/health.module';
@@ -55,6 +56,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AppEventsModule,
+        DependencyOutagesModule,
         ...FEATURE_MODULES,
       ],
     };
