@@ -60,14 +60,17 @@ export class ExercisesService {
     // A hint discount from the shop halves a hint that costs something; it is used up only when this
     // request is the one that reveals the hint (the transaction rolls the use back otherwise).
     const inserted = await this.dataSource.transaction(async (manager) => {
-      const [used]: unknown[] =
+      // (A CTE, because TypeORM answers a bare UPDATE with [rows, count].)
+      const [used]: Array<{ n: number }> =
         cost > 0
           ? await manager.query(
-              `UPDATE "inventory" SET "held" = "held" - 1 WHERE "user_id" = $1 AND "item" = 'hint-discount' AND "held" > 0 RETURNING 1`,
+              `WITH "u" AS (UPDATE "inventory" SET "held" = "held" - 1
+                             WHERE "user_id" = $1 AND "item" = 'hint-discount' AND "held" > 0 RETURNING 1)
+               SELECT count(*)::int AS "n" FROM "u"`,
               [userId],
             )
-          : [];
-      const discounted = used !== undefined;
+          : [{ n: 0 }];
+      const discounted = used.n > 0;
       const charged = discountedHintCost(cost, discounted);
       const result = await manager
         .createQueryBuilder()
