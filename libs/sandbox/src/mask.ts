@@ -1,6 +1,7 @@
 // What a learner may see of hidden tests: that they exist, whether they passed and how long they
 // took, never their names, code, messages or output (a message would echo expected values).
 import type { GradeResult, TestResult } from './types';
+import { maskHiddenDiagnostics } from './typecheck/diagnostics';
 
 export interface MaskOptions {
   /** Keep hidden test names (some courses name hidden tests to hint at the missed case). */
@@ -32,6 +33,7 @@ export function maskHiddenTests(result: GradeResult, options: MaskOptions = {}):
     return masked;
   });
   const masked: GradeResult = { ...result, tests };
+  if (result.diagnostics) masked.diagnostics = maskHiddenDiagnostics(result.diagnostics);
   if (result.limit?.testName !== undefined && names.has(result.limit.testName)) {
     masked.limit = { ...result.limit, testName: names.get(result.limit.testName) };
   }

@@ -1,5 +1,6 @@
 // The grading contract shared by the sandbox, the worker, the CLI and the pack tools.
 // Result shape: a superset of Exercism's results.json v3.
+import type { SourceDiagnostic, TypecheckOptions } from '@questline/contracts';
 
 export type Language = 'javascript' | 'typescript';
 
@@ -27,10 +28,15 @@ export interface GradeRequest {
   /** In order: visible test files first, then hidden ones. */
   tests: TestFile[];
   limits?: Partial<GradeLimits>;
+  /**
+   * TypeScript only: the exercise's or pack's compiler switches (strict by default), or `false` to grade
+   * without type checking. Absent: checked with the defaults.
+   */
+  typecheck?: TypecheckOptions | false;
 }
 
 export type TestStatus = 'pass' | 'fail' | 'error';
-export type Verdict = 'passed' | 'failed' | 'error' | 'time_limit' | 'memory_limit' | 'sandbox_error';
+export type Verdict = 'passed' | 'failed' | 'error' | 'compile_error' | 'time_limit' | 'memory_limit' | 'sandbox_error';
 export type LimitKind = 'time' | 'memory' | 'output';
 
 export interface TestResult {
@@ -57,6 +63,8 @@ export interface GradeResult {
   durationMs: number;
   /** Set when a limit ended the run: which one, and which test was running. */
   limit?: { kind: LimitKind; testName?: string };
+  /** `compile_error` only: the type errors (at most 50), in the order TypeScript reports them. */
+  diagnostics?: SourceDiagnostic[];
 }
 
 /** One per test, as it completes (drives the live `submission.test` event). */
