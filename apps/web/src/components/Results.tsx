@@ -2,18 +2,19 @@
 // green or red with the failure message, the learner's output and any limit hit. Everything the
 // learner's code produced is rendered as text (JSX text nodes), never as HTML.
 import type { LiveSubmission } from '../lib/live';
-import type { Limit, TestResult, Verdict } from '../lib/types';
+import type { LimitHit, TestResult, Verdict } from '@questline/contracts';
 
 const VERDICT_TEXT: Record<Verdict, string> = {
   passed: 'All tests passed',
   failed: 'Some tests failed',
   error: 'Your code could not run',
+  compile_error: 'Type errors: your code does not compile',
   time_limit: 'Time limit exceeded',
   memory_limit: 'Memory limit exceeded',
   sandbox_error: 'The grader had a problem (not your fault) — try again',
 };
 
-const LIMIT_TEXT: Record<Limit['kind'], string> = {
+const LIMIT_TEXT: Record<LimitHit['kind'], string> = {
   time: 'Time limit hit: the code ran too long (an endless loop, or a promise that never settles?)',
   memory: 'Memory limit hit: the code used too much memory',
   output: 'Output limit hit: the code printed too much',
@@ -93,7 +94,7 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
         <span class="results__status" data-testid="results-status">
           {!done
             ? sub.status === 'queued'
-              ? `Queued${sub.position ? ` (position ${sub.position})` : ''}…`
+              ? 'Queued…'
               : total
                 ? `Running… ${passed}/${total} passed so far`
                 : 'Running…'
@@ -128,6 +129,18 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
         <pre class="results__message" data-testid="results-message">
           {sub.message}
         </pre>
+      ) : null}
+      {sub.diagnostics?.length ? (
+        <ul class="diagnostics" data-testid="diagnostics" aria-label="Type errors">
+          {sub.diagnostics.map((d, i) => (
+            <li key={i} class="diagnostic" data-testid="diagnostic" data-code={d.code}>
+              <span class="diagnostic__where">{d.hidden ? 'hidden test' : `${d.file}:${d.line}:${d.column}`}</span>{' '}
+              <span class="diagnostic__code">TS{d.code}</span>
+              {d.testName ? <span class="diagnostic__test"> in “{d.testName}”</span> : null}
+              <pre class="diagnostic__message">{d.message}</pre>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {total === 0 && !done ? <p class="muted">Waiting for the grader…</p> : null}
       <ol class="tests" data-testid="tests">
