@@ -109,8 +109,9 @@ describe('hostile types (red team)', () => {
     const started = Date.now();
     const result = await grader.grade(ts(HUNGRY, { limits: { timeMs: 1000 } }));
     expect(result).toMatchObject({ verdict: 'time_limit', limit: { kind: 'time' } });
-    expect(result.message).toContain('type checking took longer than 1000 ms');
-    expect(Date.now() - started).toBeLessThan(6000);
+    // The check's own budget is the grading's limit but at least 5 s (grader.ts); the watchdog adds 1.5 s.
+    expect(result.message).toContain('type checking took longer than 5000 ms');
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect((await grader.grade(ts(GOOD))).verdict).toBe('passed');
   }, 60_000);
 

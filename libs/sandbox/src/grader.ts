@@ -41,6 +41,12 @@ const MIN_RSS_LIMIT_MB = 160;
 /** The compiler with the standard library parsed is ~160 MB of RSS; a check of a normal file adds a few MB. */
 const DEFAULT_CHECKER_RSS_LIMIT_MB = 768;
 const MIN_CHECKER_RSS_LIMIT_MB = 256;
+/**
+ * What checking costs depends on the types (the tests' as much as the learner's), not on how long the code
+ * may run: a first check of an exercise's tests took 0.8 s on the busy 2-core VM, so an exercise with a
+ * short run budget still gets this long to type-check.
+ */
+const MIN_CHECK_BUDGET_MS = 5000;
 /** Test files are written by exercise authors, not learners, and may be larger than a solution. */
 const MAX_TEST_SOURCE_BYTES = 16 * SANDBOX_DEFAULTS.maxSourceBytes;
 
@@ -120,7 +126,7 @@ class ChildProcessGrader implements Grader {
 
   /**
    * TypeScript: type checked first, in the checker process, on a time budget of its own (the grading's
-   * limit), then run. A type error ends the grading as `compile_error`.
+   * limit, at least MIN_CHECK_BUDGET_MS), then run. A type error ends the grading as `compile_error`.
    */
   private async checkThenRun(
     job: ChildJob,
@@ -128,8 +134,9 @@ class ChildProcessGrader implements Grader {
     hooks: GradeHooks | undefined,
     started: number,
   ): Promise<GradeResult> {
-    const answer = await this.checker.check({ solution: job.solution, tests: job.tests, options, timeMs: job.limits.timeMs });
-    const verdict = checkVerdict(answer, job.limits.timeMs, this.checkerRssLimitMb);
+    const timeMs = Math.max(job.limits.timeMs, MIN_CHECK_BUDGET_MS);
+    const answer = await this.checker.check({ solution: job.solution, tests: job.tests, options, timeMs });
+    const verdict = checkVerdict(answer, timeMs, this.checkerRssLimitMb);
     if (verdict) return { ...verdict, durationMs: Date.now() - started };
     if (this.closed) return sandboxErrorResult('The grader was closed.');
     return this.run(job, hooks, started);
