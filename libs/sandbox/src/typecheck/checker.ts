@@ -128,6 +128,8 @@ function resolver(solutionPath: string, testPaths: ReadonlySet<string>) {
 
 class Cancelled extends Error {}
 
+let previousProgram: TS.Program | undefined;
+
 function toDiagnostic(diagnostic: TS.Diagnostic, hiddenFiles: ReadonlySet<string>, ranges: Map<string, TestRange[]>): SourceDiagnostic {
   const message = typescript().flattenDiagnosticMessageText(diagnostic.messageText, '\n').slice(0, MAX_MESSAGE_CHARS);
   const file = diagnostic.file;
@@ -189,7 +191,17 @@ export function typecheck(input: CheckInput): CheckOutcome {
       getDirectories: () => [],
       resolveModuleNameLiterals: resolver(solutionPath, testPaths),
     };
-    const program = ts.createProgram({ rootNames: [SANDBOX_GLOBALS_FILE, JEST_GLOBALS_FILE, ...sources.keys()], options, host });
+    // The previous program lets TypeScript reuse the structure of the files that did not change (the
+    // library, the declarations, the same exercise's tests): creating a program went from ~25 ms to ~1 ms
+    // (measured on the busy VM). Only the checker is new per grading, so nothing checked is shared; the
+    // learner's file is a new source file every time, under the same name.
+    const program = ts.createProgram({
+      rootNames: [SANDBOX_GLOBALS_FILE, JEST_GLOBALS_FILE, ...sources.keys()],
+      options,
+      host,
+      ...(previousProgram ? { oldProgram: previousProgram } : {}),
+    });
+    previousProgram = program;
     const token: TS.CancellationToken = {
       isCancellationRequested: () => Date.now() > input.deadline,
       throwIfCancellationRequested: () => {
@@ -212,6 +224,7 @@ export function typecheck(input: CheckInput): CheckOutcome {
       durationMs: elapsed(),
     };
   } catch (error) {
+    previousProgram = undefined;
     if (error instanceof Cancelled || (loaded !== undefined && error instanceof loaded.OperationCanceledException))
       return { kind: 'time', durationMs: elapsed() };
     const what = error instanceof RangeError ? 'is something nested too deeply?' : 'the compiler failed';
