@@ -3,6 +3,7 @@
 // For a 10-test exercise it prints, in one run:
 //   - floor: a bare isolate create + eval('1+1') + dispose;
 //   - the child-process grader (what the worker uses): median and p99 per grading, back to back;
+//   - the same exercise in TypeScript, type checked (default) and with `typecheck: false`: what checking adds;
 //   - the same with 20 ms idle between gradings, when the child has the next isolate prepared in advance;
 //   - throughput with one child per core and two jobs in flight per child: gradings/s, and per core;
 //     and the CPU time (sandbox children + this process) per grading, which the machine's load affects far less;
@@ -62,6 +63,19 @@ describe('countWords', () => {
   ],
 };
 
+/** The same exercise in TypeScript: type checked (the default) or not (`typecheck: false`). */
+const tsRequest = {
+  language: 'typescript',
+  solution: {
+    fileName: 'word-count.ts',
+    code: request.solution.code
+      .replace('countWords(text)', 'countWords(text: unknown): Record<string, number>')
+      .replace('const counts = {};', 'const counts: Record<string, number> = {};')
+      .replace('total = (text)', 'total = (text: string): number'),
+  },
+  tests: request.tests.map((test) => ({ ...test, fileName: 'word-count.spec.ts' })),
+};
+
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -70,18 +84,18 @@ function stats(samples) {
 const ms = (value) => `${value.toFixed(2)} ms`;
 
 /** `gapMs` > 0: pause between gradings, as when jobs trickle in; the child then has the next isolate ready. */
-async function latency(gapMs = 0, runs = N) {
+async function latency(gapMs = 0, runs = N, graded = request) {
   const grader = createGrader({ poolSize: 1 });
   try {
-    const first = await grader.grade(request);
+    const first = await grader.grade(graded);
     if (first.verdict !== 'passed' || first.tests.length !== 10)
       throw new Error(`benchmark exercise did not pass: ${JSON.stringify(first)}`);
-    for (let i = 0; i < 50; i++) await grader.grade(request);
+    for (let i = 0; i < 50; i++) await grader.grade(graded);
     const samples = [];
     for (let i = 0; i < runs; i++) {
       if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
       const started = performance.now();
-      const result = await grader.grade(request);
+      const result = await grader.grade(graded);
       samples.push(performance.now() - started);
       if (result.verdict !== 'passed') throw new Error('grading failed during the benchmark');
     }
@@ -174,6 +188,11 @@ console.log(`grader    child-process grader, back to back      median ${ms(lat.m
 const idle = await latency(20, Math.min(N, 200));
 console.log(
   `grader    same, 20 ms idle between gradings      median ${ms(idle.median)}  p99 ${ms(idle.p99)}  (next isolate prepared while idle)`,
+);
+const checked = await latency(0, Math.min(N, 200), tsRequest);
+const unchecked = await latency(0, Math.min(N, 200), { ...tsRequest, typecheck: false });
+console.log(
+  `typescript same in TS, type checked / not (back to back)  median ${ms(checked.median)} / ${ms(unchecked.median)}  added ${ms(checked.median - unchecked.median)}`,
 );
 const tput = await throughput();
 console.log(

@@ -3,7 +3,8 @@
 //   harness.js  the in-isolate harness: Jest's expect + jest-mock + our describe/test runner, as one
 //               script. Node built-ins and the packages that only serve terminals and files (chalk,
 //               jest-util, jest-message-util, react-is, ...) are swapped for small shims.
-//   child.js    the sandbox child process (CommonJS, isolated-vm left external).
+//   child.js    the sandbox child process (CommonJS, isolated-vm and typescript left external).
+//   typecheck.js the type-checker process for TypeScript gradings (typescript left external).
 //   grader.js   the public API (createGrader, ...) as CommonJS, for plain-Node scripts (the benchmark).
 // Skips all work when every recorded input is older than the outputs. `--force` rebuilds.
 import { build } from 'esbuild';
@@ -199,8 +200,18 @@ async function main() {
     format: 'cjs',
     platform: 'node',
     target: 'node24',
-    external: ['isolated-vm'],
+    external: ['isolated-vm', 'typescript'],
     sourcemap: 'inline',
+  });
+  // The type-checker process (TypeScript gradings): the compiler stays an external require.
+  const typecheck = await build({
+    ...common,
+    entryPoints: [path.join(srcDir, 'typecheck/checker-main.ts')],
+    outfile: path.join(outDir, 'typecheck.js'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node24',
+    external: ['typescript'],
   });
   // The grader API as one CommonJS file, for plain-Node scripts such as scripts/bench-sandbox.mjs.
   const grader = await build({
@@ -210,10 +221,13 @@ async function main() {
     format: 'cjs',
     platform: 'node',
     target: 'node24',
-    external: ['isolated-vm'],
+    external: ['isolated-vm', 'typescript'],
   });
-  const inputs = [...new Set([harness, child, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
-  fs.writeFileSync(manifestPath, JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js', 'grader.js'], inputs }, null, 1));
+  const inputs = [...new Set([harness, child, typecheck, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
+  fs.writeFileSync(
+    manifestPath,
+    JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js', 'typecheck.js', 'grader.js'], inputs }, null, 1),
+  );
   const size = fs.statSync(path.join(outDir, 'harness.js')).size;
   console.log(`build-sandbox: built ${path.relative(root, outDir)} in ${Date.now() - started} ms (harness ${(size / 1024).toFixed(0)} KB)`);
 }

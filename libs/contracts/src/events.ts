@@ -4,6 +4,7 @@
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
 import type { BossUpdatedEvent, MotivationUpdatedEvent } from './motivation';
 import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
+import type { SourceDiagnostic } from './diagnostics';
 import type { SessionEndedEvent } from './session';
 import type { LimitHit, SubmissionKind, TestResult, Verdict } from './submissions';
 
@@ -64,6 +65,8 @@ export interface SubmissionCompletedEvent {
   tests: TestResult[];
   message?: string;
   limit?: LimitHit;
+  /** `compile_error`: the type errors, hidden test files masked. */
+  diagnostics?: SourceDiagnostic[];
   /** 0 for a Run. */
   xpAwarded: number;
   /** Submits only; null for a Run. */

@@ -3,6 +3,7 @@
 // Types and schemas only: no I/O, no Nest, no Node built-ins (the web app bundles this folder).
 // One file per area; this index re-exports them all.
 export * from './catalog';
+export * from './diagnostics';
 export * from './events';
 export * from './leaderboards';
 export * from './motivation';

@@ -1,11 +1,12 @@
 // Submissions as a learner sees them: the HTTP answers of the Run/Submit routes and the graded result
 // (also what the grading engine produces, before hidden tests are masked).
+import type { SourceDiagnostic } from './diagnostics';
 
 export type SubmissionKind = 'run' | 'submit';
 export type SubmissionStatus = 'queued' | 'running' | 'completed';
 
 export type TestStatus = 'pass' | 'fail' | 'error';
-export type Verdict = 'passed' | 'failed' | 'error' | 'time_limit' | 'memory_limit' | 'sandbox_error';
+export type Verdict = 'passed' | 'failed' | 'error' | 'compile_error' | 'time_limit' | 'memory_limit' | 'sandbox_error';
 export type LimitKind = 'time' | 'memory' | 'output';
 
 /** Which limit ended a run, and which test was running. */
@@ -48,6 +49,8 @@ export interface SubmissionView {
   tests?: TestResult[];
   message?: string;
   limit?: LimitHit;
+  /** `compile_error`: the type errors (diagnostics.ts), hidden test files masked. */
+  diagnostics?: SourceDiagnostic[];
   /** Submits only, once completed. */
   xpAwarded?: number;
   /** The learner's own code (in the lists). */

@@ -12,6 +12,7 @@ export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
     visibleTests: exercise.visibleTests,
     hiddenTests: exercise.hiddenTests,
     ...(manifest.limits ? { limits: manifest.limits } : {}),
+    ...(manifest.typecheck !== undefined ? { typecheck: manifest.typecheck } : {}),
   };
 }
 

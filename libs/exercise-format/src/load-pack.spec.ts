@@ -163,3 +163,26 @@ describe('findExerciseDirs', () => {
     expect(findExerciseDirs(path.join(tmp, 'nowhere'))).toEqual([]);
   });
 });
+
+describe('typecheck settings', () => {
+  test("the pack's typecheck is merged into each exercise (the exercise's own wins), and bad values are reported", () => {
+    writeTree(tmp, {
+      'pack.yaml': packYaml.replace('xp: {', 'typecheck: { noUnusedLocals: true, strict: true }\nxp: {'),
+      ...exercise('basics', 'two-fer'),
+      ...exercise('basics', 'leap'),
+      ...exercise('more', 'typed', 'typescript'),
+      ...exercise('more', 'last', 'typescript'),
+    });
+    const typedYaml = path.join(tmp, 'more/typed/exercise.yaml');
+    fs.appendFileSync(typedYaml, 'typecheck: { strict: false }\n');
+    fs.appendFileSync(path.join(tmp, 'more/last/exercise.yaml'), 'typecheck: false\n');
+    const pack = loadPack(tmp);
+    const manifests = new Map(pack.chapters.flatMap((c) => c.exercises.map(({ exercise: e }) => [e.manifest.slug, e.manifest])));
+    expect(manifests.get('typed')!.typecheck).toEqual({ noUnusedLocals: true, strict: false });
+    expect(manifests.get('last')!.typecheck).toBe(false);
+    expect(manifests.get('leap')!.typecheck).toEqual({ noUnusedLocals: true, strict: true });
+
+    fs.writeFileSync(typedYaml, fs.readFileSync(typedYaml, 'utf8').replace('typecheck: { strict: false }', 'typecheck: { strictt: true }'));
+    expect(validatePack(tmp).map((issue) => issue.field)).toEqual(['typecheck.strictt']);
+  });
+});

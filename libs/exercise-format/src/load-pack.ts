@@ -6,6 +6,7 @@ import { findExerciseDirs } from './find';
 import { ExerciseFormatError } from './issues';
 import { checkExercise } from './load-exercise';
 import { packManifestSchema } from './schema';
+import type { TypecheckOptions } from '@questline/contracts';
 import type { FormatIssue, LoadedChapter, LoadedPack, PackManifest, Requirements } from './types';
 import { readManifest } from './yaml-file';
 
@@ -55,6 +56,8 @@ export function checkPack(dir: string): PackCheck {
         });
       }
       if (checked.exercise) {
+        const typecheck = mergeTypecheck(manifest.typecheck, checked.exercise.manifest.typecheck);
+        if (typecheck !== undefined) checked.exercise.manifest.typecheck = typecheck;
         loaded.exercises.push({ exercise: checked.exercise, requires: (typeof entry === 'string' ? undefined : entry.requires) ?? {} });
       }
     });
@@ -181,4 +184,14 @@ function findCycle(manifest: PackManifest, exercisesOf: Map<string, string[]>): 
     if (cycle) return cycle;
   }
   return undefined;
+}
+
+/** The pack's type-check settings under the exercise's own: `false` on either side that sets it wins as a whole. */
+function mergeTypecheck(
+  pack: TypecheckOptions | false | undefined,
+  exercise: TypecheckOptions | false | undefined,
+): TypecheckOptions | false | undefined {
+  if (exercise === false || pack === undefined) return exercise;
+  if (pack === false) return exercise ?? false;
+  return { ...pack, ...exercise };
 }

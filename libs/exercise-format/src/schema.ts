@@ -2,6 +2,7 @@
 // is reported as an unknown field instead of being silently ignored. Messages are phrased to read
 // after the field name: `difficulty: must be an integer from 1 to 5`.
 import { z } from 'zod';
+import { TYPECHECK_OPTION_NAMES, type TypecheckOptions } from '@questline/contracts';
 import type { ExerciseManifest, PackManifest, Requirements } from './types';
 
 /** Platform maxima for a single grading run (see GradeLimits in @questline/sandbox). */
@@ -42,6 +43,20 @@ export const exerciseLimitsSchema = z.strictObject({
   memoryMb: boundedInt(8, PLATFORM_LIMITS.memoryMb, ' MB (platform maximum)').optional(),
 });
 
+/** `typecheck: false`, or compiler switches such as `{ noUnusedLocals: true }` (TypeScript exercises). */
+export const typecheckSchema = z.union(
+  [
+    z.literal(false),
+    z.strictObject(
+      Object.fromEntries(TYPECHECK_OPTION_NAMES.map((name) => [name, z.boolean({ error: 'must be true or false' }).optional()])) as Record<
+        keyof TypecheckOptions,
+        z.ZodOptional<z.ZodBoolean>
+      >,
+    ),
+  ],
+  { error: `must be false or an object of true/false switches (${TYPECHECK_OPTION_NAMES.join(', ')})` },
+);
+
 export const exerciseManifestSchema = z.strictObject({
   slug,
   title: text,
@@ -58,6 +73,7 @@ export const exerciseManifestSchema = z.strictObject({
   hints: z.array(text, { error: 'must be a list of strings' }).default([]),
   limits: exerciseLimitsSchema.optional(),
   revealHiddenTestNames: z.boolean({ error: 'must be true or false' }).optional(),
+  typecheck: typecheckSchema.optional(),
 }) satisfies z.ZodType<ExerciseManifest, unknown>;
 
 const requirementsSchema = z.strictObject({
@@ -76,6 +92,7 @@ export const packManifestSchema = z.strictObject({
     .regex(SEMVER_PATTERN, { error: 'must be a semver version such as 1.0.0' }),
   authors: z.array(text, { error: says('must be a list of names') }).min(1, { error: 'must list at least one author' }),
   languages: z.array(language, { error: says('must be a list of languages') }).min(1, { error: 'must list at least one language' }),
+  typecheck: typecheckSchema.optional(),
   xp: z
     .strictObject({
       firstTryBonusPercent: percent.optional(),

@@ -1,4 +1,5 @@
 // On-disk exercise and pack format (see README "Authoring a pack").
+import type { TypecheckOptions } from '@questline/contracts';
 import type { Language, SourceFile, TestFile } from '@questline/sandbox';
 
 export interface ExerciseLimits {
@@ -19,6 +20,11 @@ export interface ExerciseManifest {
   limits?: ExerciseLimits;
   /** When true, learners see hidden tests' names and messages (never their code). Default false. */
   revealHiddenTestNames?: boolean;
+  /**
+   * TypeScript: compiler switches over the platform's strict defaults, or `false` to grade without type
+   * checking. Once loaded in a pack, the pack's `typecheck` is merged in (the exercise's wins).
+   */
+  typecheck?: TypecheckOptions | false;
 }
 
 export interface LoadedExercise {
@@ -65,6 +71,8 @@ export interface PackManifest {
   version: string;
   authors: string[];
   languages: Language[];
+  /** Type checking for every TypeScript exercise of the pack (an exercise's own `typecheck` wins). */
+  typecheck?: TypecheckOptions | false;
   xp?: PackXpRules;
   chapters: PackChapterManifest[];
 }

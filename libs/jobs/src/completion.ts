@@ -31,6 +31,7 @@ export function completionResult(row: CompletedRow, revealHiddenTestNames: boole
     tests: masked.tests,
     ...(masked.message !== undefined ? { message: masked.message } : {}),
     ...(masked.limit !== undefined ? { limit: masked.limit } : {}),
+    ...(masked.diagnostics !== undefined ? { diagnostics: masked.diagnostics } : {}),
     xpAwarded: row.xpAwarded ?? 0,
     progress: row.outcome ? row.outcome.progress : null,
     achievements,

@@ -2,6 +2,7 @@
 // Run and Submit), `questline grade`, `questline pack test` and the api's publish check all call it, so
 // "passes locally" means the same tests, in the same order, under the same limits as for learners.
 import { SANDBOX_DEFAULTS } from './limits';
+import type { TypecheckOptions } from '@questline/contracts';
 import type { GradeLimits, GradeRequest, Language, TestFile } from './types';
 
 /** What building a request reads from an exercise (the worker's GradingExercise and a loaded pack exercise both fit). */
@@ -13,6 +14,8 @@ export interface GradeRequestSource {
   hiddenTests: readonly TestFile[];
   /** The exercise's own limits; the defaults fill in the rest. */
   limits?: Partial<GradeLimits>;
+  /** TypeScript type checking: the exercise's switches, or false (see GradeRequest.typecheck). */
+  typecheck?: TypecheckOptions | false;
 }
 
 export interface BuildGradeRequestOptions {
@@ -39,7 +42,7 @@ export function buildGradeRequest(exercise: GradeRequestSource, code: string, op
   const hidden = options.includeHidden
     ? exercise.hiddenTests.map((t): TestFile => ({ fileName: t.fileName, code: t.code, hidden: true }))
     : [];
-  return {
+  const request: BuiltGradeRequest = {
     language: exercise.language,
     solution: { fileName: exercise.fileName, code },
     tests: [...visible, ...hidden],
@@ -48,4 +51,6 @@ export function buildGradeRequest(exercise: GradeRequestSource, code: string, op
       memoryMb: exercise.limits?.memoryMb ?? defaults.memoryMb,
     },
   };
+  if (exercise.typecheck !== undefined) request.typecheck = exercise.typecheck === false ? false : { ...exercise.typecheck };
+  return request;
 }

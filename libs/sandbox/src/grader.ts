@@ -7,6 +7,9 @@ import type { ChildJob } from './protocol';
 import { SupervisedChild, type SupervisedJob } from './supervised-child';
 import type { GradeHooks, GradeRequest, GradeResult } from './types';
 import { errorResult, sandboxErrorResult } from './verdict';
+import type { TypecheckOptions } from '@questline/contracts';
+import { CheckerProcess, checkVerdict } from './typecheck/checker-process';
+import { typecheckOptions } from './typecheck/options';
 
 export interface GraderOptions {
   /** Child processes, each grading one job at a time. Default 1. */
@@ -17,6 +20,8 @@ export interface GraderOptions {
   maxJobsPerChild?: number;
   /** Where harness.js and child.js live (default: located from the project root or QUESTLINE_SANDBOX_DIR). */
   sandboxDir?: string;
+  /** RSS ceiling of the type-checker process (TypeScript gradings); over it, `memory_limit`. Default 768 MB. */
+  checkerRssLimitMb?: number;
 }
 
 export interface Grader {
@@ -33,6 +38,15 @@ const RSS_POLL_MS = 50;
  */
 const DEFAULT_RSS_LIMIT_MB = 128 + 3 * SANDBOX_DEFAULTS.maxMemoryMb;
 const MIN_RSS_LIMIT_MB = 160;
+/** The compiler with the standard library parsed is ~160 MB of RSS; a check of a normal file adds a few MB. */
+const DEFAULT_CHECKER_RSS_LIMIT_MB = 768;
+const MIN_CHECKER_RSS_LIMIT_MB = 256;
+/**
+ * What checking costs depends on the types (the tests' as much as the learner's), not on how long the code
+ * may run: a first check of an exercise's tests took 0.8 s on the busy 2-core VM, so an exercise with a
+ * short run budget still gets this long to type-check.
+ */
+const MIN_CHECK_BUDGET_MS = 5000;
 /** Test files are written by exercise authors, not learners, and may be larger than a solution. */
 const MAX_TEST_SOURCE_BYTES = 16 * SANDBOX_DEFAULTS.maxSourceBytes;
 
@@ -65,9 +79,20 @@ class ChildProcessGrader implements Grader {
   private readonly queue: SupervisedJob[] = [];
   private nextId = 1;
   private closed = false;
+  /** Started on the first TypeScript grading (typecheck/checker-process.ts). */
+  private readonly checker: CheckerProcess;
+  private readonly checkerRssLimitMb: number;
 
   constructor(options: GraderOptions) {
-    const childPath = path.join(options.sandboxDir ?? locateSandboxDir(), 'child.js');
+    const sandboxDir = options.sandboxDir ?? locateSandboxDir();
+    const childPath = path.join(sandboxDir, 'child.js');
+    this.checkerRssLimitMb = Math.max(options.checkerRssLimitMb ?? DEFAULT_CHECKER_RSS_LIMIT_MB, MIN_CHECKER_RSS_LIMIT_MB);
+    this.checker = new CheckerProcess({
+      checkerPath: path.join(sandboxDir, 'typecheck.js'),
+      rssLimitMb: this.checkerRssLimitMb,
+      killMarginMs: KILL_MARGIN_MS,
+      rssPollMs: RSS_POLL_MS,
+    });
     const poolSize = Math.max(1, Math.floor(options.poolSize ?? 1));
     const rssLimitMb = Math.max(options.childRssLimitMb ?? DEFAULT_RSS_LIMIT_MB, MIN_RSS_LIMIT_MB);
     for (let i = 0; i < poolSize; i++) {
@@ -94,6 +119,30 @@ class ChildProcessGrader implements Grader {
       maxSourceBytes: SANDBOX_DEFAULTS.maxSourceBytes,
       maxOutputBytes: SANDBOX_DEFAULTS.maxOutputBytes,
     };
+    const typecheck = typecheckOptions(request);
+    if (typecheck) return this.checkThenRun(job, typecheck, hooks, started);
+    return this.run(job, hooks, started);
+  }
+
+  /**
+   * TypeScript: type checked first, in the checker process, on a time budget of its own (the grading's
+   * limit, at least MIN_CHECK_BUDGET_MS), then run. A type error ends the grading as `compile_error`.
+   */
+  private async checkThenRun(
+    job: ChildJob,
+    options: TypecheckOptions,
+    hooks: GradeHooks | undefined,
+    started: number,
+  ): Promise<GradeResult> {
+    const timeMs = Math.max(job.limits.timeMs, MIN_CHECK_BUDGET_MS);
+    const answer = await this.checker.check({ solution: job.solution, tests: job.tests, options, timeMs });
+    const verdict = checkVerdict(answer, timeMs, this.checkerRssLimitMb);
+    if (verdict) return { ...verdict, durationMs: Date.now() - started };
+    if (this.closed) return sandboxErrorResult('The grader was closed.');
+    return this.run(job, hooks, started);
+  }
+
+  private run(job: ChildJob, hooks: GradeHooks | undefined, started: number): Promise<GradeResult> {
     return new Promise<GradeResult>((resolve) => {
       this.queue.push({
         job,
@@ -118,7 +167,7 @@ class ChildProcessGrader implements Grader {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.resolve(sandboxErrorResult('The grader was closed.'));
-    await Promise.all(this.children.map((child) => child.close()));
+    await Promise.all([...this.children.map((child) => child.close()), this.checker.close()]);
   }
 }
 

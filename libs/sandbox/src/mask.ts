@@ -2,6 +2,7 @@
 // code, messages, output or durations (a message would echo expected values; a duration is a side channel:
 // learner code that sleeps in proportion to its input reads hidden inputs back from the timings).
 import type { GradeResult, TestResult } from './types';
+import { maskHiddenDiagnostics } from './typecheck/diagnostics';
 
 export interface MaskOptions {
   /** Keep hidden test names (some courses name hidden tests to hint at the missed case). */
@@ -36,6 +37,7 @@ export function maskHiddenTests(result: GradeResult, options: MaskOptions = {}):
   // The total would give the hidden tests' time away as total minus the visible tests' durations.
   const visibleMs = result.tests.reduce((sum, test) => sum + (test.hidden ? 0 : test.durationMs), 0);
   const masked: GradeResult = { ...result, tests, ...(hiddenNumber > 0 ? { durationMs: visibleMs } : {}) };
+  if (result.diagnostics) masked.diagnostics = maskHiddenDiagnostics(result.diagnostics);
   if (result.limit?.testName !== undefined && names.has(result.limit.testName)) {
     masked.limit = { ...result.limit, testName: names.get(result.limit.testName) };
   }

@@ -1,5 +1,6 @@
 // The grading contract shared by the sandbox, the worker, the CLI and the pack tools.
 // Result shape: a superset of Exercism's results.json v3.
+import type { SourceDiagnostic, TypecheckOptions } from '@questline/contracts';
 
 export type Language = 'javascript' | 'typescript';
 
@@ -27,6 +28,11 @@ export interface GradeRequest {
   /** In order: visible test files first, then hidden ones. */
   tests: TestFile[];
   limits?: Partial<GradeLimits>;
+  /**
+   * TypeScript only: the exercise's or pack's compiler switches (strict by default), or `false` to grade
+   * without type checking. Absent: checked with the defaults.
+   */
+  typecheck?: TypecheckOptions | false;
 }
 
 // The result shapes learners see are declared once in the contracts library.
@@ -42,6 +48,8 @@ export interface GradeResult {
   durationMs: number;
   /** Set when a limit ended the run: which one, and which test was running. */
   limit?: LimitHit;
+  /** `compile_error` only: the type errors (at most 50), in the order TypeScript reports them. */
+  diagnostics?: SourceDiagnostic[];
 }
 
 /** One per test, as it completes (drives the live `submission.test` event). */

@@ -1,6 +1,7 @@
 // Everything that comes out of an isolate is a JSON string produced next to hostile code. Parse it
 // into fresh host objects field by field (never merge it into anything), with types and sizes checked.
 import type { GradeResult, LimitKind, TestResult, TestStatus, Verdict } from './types';
+import { parseDiagnostics } from './typecheck/diagnostics';
 
 const MAX_TESTS = 1000;
 const MAX_NAME = 1000;
@@ -109,7 +110,7 @@ export function parseProgressEvent(
   return { kind: 'tests', tests: value.batch.map(parseTestProgress) };
 }
 
-const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'error', 'time_limit', 'memory_limit', 'sandbox_error'];
+const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'error', 'compile_error', 'time_limit', 'memory_limit', 'sandbox_error'];
 
 /** The parent re-checks what a child sends: a child is trusted code, but it ran hostile code. */
 export function parseGradeResult(value: unknown): GradeResult {
@@ -130,5 +131,6 @@ export function parseGradeResult(value: unknown): GradeResult {
     const testName = optionalText(value.limit.testName, MAX_NAME, 'limit.testName');
     if (testName !== undefined) result.limit.testName = testName;
   }
+  if (value.diagnostics !== undefined) result.diagnostics = parseDiagnostics(value.diagnostics);
   return result;
 }

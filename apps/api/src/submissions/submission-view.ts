@@ -37,6 +37,7 @@ export function toSubmissionView(row: SubmissionViewSource): SubmissionView {
     view.tests = masked.tests;
     if (masked.message !== undefined) view.message = masked.message;
     if (masked.limit !== undefined) view.limit = masked.limit;
+    if (masked.diagnostics !== undefined) view.diagnostics = masked.diagnostics;
     if (row.kind === 'submit') view.xpAwarded = row.xpAwarded ?? 0;
   }
   return view;

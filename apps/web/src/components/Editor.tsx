@@ -5,6 +5,8 @@ import { javascript } from '@codemirror/lang-javascript';
 import { HighlightStyle, syntaxHighlighting, indentUnit } from '@codemirror/language';
 import { EditorState, Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import type { SourceDiagnostic } from '@questline/contracts';
 import { tags as t } from '@lezer/highlight';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -19,6 +21,20 @@ export interface EditorProps {
   onSubmit(): void;
   /** Receives a setter so the page can replace the code (reset, load solution). */
   onReady?(api: { setCode(code: string): void; focus(): void }): void;
+  /** The server's type errors in this file (a compile_error), shown as squiggles and in the lint gutter. */
+  diagnostics?: readonly SourceDiagnostic[];
+}
+
+/** Line/column (from 1) of the graded code onto the editor's text, clamped: the code may have changed since. */
+function toCodeMirror(state: EditorState, diagnostics: readonly SourceDiagnostic[]): Diagnostic[] {
+  const at = (line: number, column: number) => {
+    const target = state.doc.line(Math.min(Math.max(1, line), state.doc.lines));
+    return Math.min(target.from + Math.max(0, column - 1), target.to);
+  };
+  return diagnostics.map((d) => {
+    const from = at(d.line, d.column);
+    return { from, to: Math.max(from, at(d.endLine, d.endColumn)), severity: 'error', source: `TS${d.code}`, message: d.message };
+  });
 }
 
 const theme = EditorView.theme(
@@ -51,6 +67,7 @@ const highlight = HighlightStyle.define([
 export function Editor(props: EditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const latest = useRef(props);
+  const viewRef = useRef<EditorView | null>(null);
   latest.current = props;
 
   useEffect(() => {
@@ -72,6 +89,7 @@ export function Editor(props: EditorProps) {
           javascript({ typescript: props.typescript }),
           theme,
           syntaxHighlighting(highlight),
+          lintGutter(),
           EditorView.contentAttributes.of({ 'aria-label': props.label, 'data-testid': 'code-input' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange(update.state.doc.toString());
@@ -85,9 +103,18 @@ export function Editor(props: EditorProps) {
       },
       focus: () => view.focus(),
     });
-    return () => view.destroy();
+    viewRef.current = view;
+    return () => {
+      viewRef.current = null;
+      view.destroy();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.docKey, props.typescript]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view) view.dispatch(setDiagnostics(view.state, toCodeMirror(view.state, props.diagnostics ?? [])));
+  }, [props.diagnostics, props.docKey]);
 
   return <div class="editor" ref={host} data-testid="editor" />;
 }

@@ -8,6 +8,7 @@ const VERDICT_TEXT: Record<Verdict, string> = {
   passed: 'All tests passed',
   failed: 'Some tests failed',
   error: 'Your code could not run',
+  compile_error: 'Type errors: your code does not compile',
   time_limit: 'Time limit exceeded',
   memory_limit: 'Memory limit exceeded',
   sandbox_error: 'The grader had a problem (not your fault) — try again',
@@ -129,6 +130,18 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
         <pre class="results__message" data-testid="results-message">
           {sub.message}
         </pre>
+      ) : null}
+      {sub.diagnostics?.length ? (
+        <ul class="diagnostics" data-testid="diagnostics" aria-label="Type errors">
+          {sub.diagnostics.map((d, i) => (
+            <li key={i} class="diagnostic" data-testid="diagnostic" data-code={d.code}>
+              <span class="diagnostic__where">{d.hidden ? 'hidden test' : `${d.file}:${d.line}:${d.column}`}</span>{' '}
+              <span class="diagnostic__code">TS{d.code}</span>
+              {d.testName ? <span class="diagnostic__test"> in “{d.testName}”</span> : null}
+              <pre class="diagnostic__message">{d.message}</pre>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {total === 0 && !done ? <p class="muted">Waiting for the grader…</p> : null}
       <ol class="tests" data-testid="tests">

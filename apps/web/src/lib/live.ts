@@ -36,6 +36,7 @@ export interface LiveSubmission {
   verdict?: SubmissionView['verdict'];
   message?: string;
   limit?: SubmissionView['limit'];
+  diagnostics?: SubmissionView['diagnostics'];
   xpAwarded?: number;
 }
 
@@ -94,6 +95,7 @@ function applySnapshot(sub: SubmissionView): void {
       verdict: sub.verdict,
       message: sub.message,
       limit: sub.limit,
+      diagnostics: sub.diagnostics,
       xpAwarded: sub.xpAwarded,
     });
   } else {
@@ -261,6 +263,7 @@ export function connectLive(token: string): void {
         verdict: e.verdict,
         message: e.message,
         limit: e.limit,
+        diagnostics: e.diagnostics,
         xpAwarded: e.xpAwarded,
       });
       applyCompletion(e);

@@ -163,6 +163,7 @@ function ExerciseWorkspace({ exercise, onChange }: { exercise: ExerciseView; onC
           onRun={() => void sendRef.current('run')}
           onSubmit={() => void sendRef.current('submit')}
           onReady={(handle) => (editor.current = handle)}
+          diagnostics={current?.diagnostics?.filter((d) => d.file === exercise.fileName)}
         />
         <div class="actions">
           <button

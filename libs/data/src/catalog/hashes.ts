@@ -6,9 +6,10 @@ import { canonicalHash, type LoadedExercise, type LoadedPack } from '@questline/
  * Title, hints, XP or README edits do not change it, so they never mark a learner's pass as stale.
  */
 export function testsHash(exercise: LoadedExercise): string {
-  const { language, fileName } = exercise.manifest;
+  const { language, fileName, typecheck } = exercise.manifest;
   const tests = [...exercise.visibleTests, ...exercise.hiddenTests].map(({ fileName: f, code, hidden }) => ({ f, code, hidden }));
-  return canonicalHash({ language, fileName, tests });
+  // Type-check settings decide a grade too; left out when unset, so hashes of exercises without them stay as they were.
+  return canonicalHash({ language, fileName, tests, ...(typecheck !== undefined ? { typecheck } : {}) });
 }
 
 /** Everything an import writes: if this is unchanged, the import is a no-op. */

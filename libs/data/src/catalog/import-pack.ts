@@ -170,6 +170,7 @@ function exerciseFields(exercise: LoadedExercise): Partial<Exercise> {
     hints: [...manifest.hints],
     limits: { ...(manifest.limits ?? {}) },
     revealHiddenTestNames: manifest.revealHiddenTestNames ?? false,
+    typecheck: manifest.typecheck ?? null,
   };
 }
 

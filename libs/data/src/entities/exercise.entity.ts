@@ -1,3 +1,4 @@
+import type { TypecheckOptions } from '@questline/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CatalogRequirements, StoredLimits, StoredTestFile } from '../catalog/catalog-json';
 
@@ -66,6 +67,10 @@ export class Exercise {
 
   @Column({ name: 'reveal_hidden_test_names', type: 'boolean', default: false })
   revealHiddenTestNames: boolean;
+
+  /** TypeScript type checking: the exercise's (and pack's) switches, `false` to opt out, null for the platform's defaults. */
+  @Column({ type: 'jsonb', nullable: true })
+  typecheck: TypecheckOptions | false | null;
 
   /** Hash of the tests (and what they import); a completion with another hash was against older tests. */
   @Column({ name: 'tests_hash', type: 'text' })

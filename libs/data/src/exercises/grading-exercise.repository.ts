@@ -2,6 +2,7 @@
 // hash, whether the learner may submit yet), and what the worker grades against (tests, limits,
 // language, file name, reveal flag). Server side only: it reads hidden tests.
 import type { DataSource } from 'typeorm';
+import type { TypecheckOptions } from '@questline/contracts';
 import type { GradeLimits, Language, TestFile } from '@questline/sandbox';
 import type { CatalogRequirements } from '../catalog';
 
@@ -16,6 +17,8 @@ export interface GradingExercise {
   limits: Partial<GradeLimits>;
   revealHiddenTestNames: boolean;
   testsHash: string;
+  /** Absent: the platform's type-check defaults (see GradeRequest.typecheck). */
+  typecheck?: TypecheckOptions | false;
 }
 
 /**
@@ -45,6 +48,7 @@ interface GradingExerciseRow {
   limits: Partial<GradeLimits> | null;
   reveal_hidden_test_names: boolean;
   tests_hash: string;
+  typecheck: TypecheckOptions | false | null;
 }
 
 interface SubmissionTargetRow {
@@ -62,7 +66,7 @@ function toGradingExercise(row: GradingExerciseRow): GradingExercise {
   const limits: Partial<GradeLimits> = {};
   if (typeof row.limits?.timeMs === 'number') limits.timeMs = row.limits.timeMs;
   if (typeof row.limits?.memoryMb === 'number') limits.memoryMb = row.limits.memoryMb;
-  return {
+  const exercise: GradingExercise = {
     id: row.id,
     language: row.language,
     fileName: row.file_name,
@@ -72,6 +76,8 @@ function toGradingExercise(row: GradingExerciseRow): GradingExercise {
     revealHiddenTestNames: row.reveal_hidden_test_names,
     testsHash: row.tests_hash,
   };
+  if (row.typecheck === false || (typeof row.typecheck === 'object' && row.typecheck !== null)) exercise.typecheck = row.typecheck;
+  return exercise;
 }
 
 export class GradingExerciseRepository {
@@ -80,7 +86,7 @@ export class GradingExerciseRepository {
   /** The exercise with its tests (removed ones too: a submission accepted before removal is still graded). */
   async find(exerciseId: string): Promise<GradingExercise | null> {
     const rows: GradingExerciseRow[] = await this.dataSource.query(
-      `SELECT id, language, file_name, visible_tests, hidden_tests, limits, reveal_hidden_test_names, tests_hash
+      `SELECT id, language, file_name, visible_tests, hidden_tests, limits, reveal_hidden_test_names, tests_hash, typecheck
          FROM exercises WHERE id = $1`,
       [exerciseId],
     );

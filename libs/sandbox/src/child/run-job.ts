@@ -58,7 +58,11 @@ const JEST_NAMES = [
 ];
 const JEST_GLOBALS_MODULE = `const api = globalThis.__questlineTestApi;
 delete globalThis.__questlineTestApi;
-export const ${JEST_NAMES.map((name) => `${name} = api.${name}`).join(', ')};`;
+export const ${JEST_NAMES.map((name) => `${name} = api.${name}`).join(', ')};
+const typeOnly = new Proxy(function () {}, { get: (_, key) => (key === 'then' ? undefined : typeOnly), apply: () => typeOnly });
+export const expectTypeOf = () => typeOnly;`;
+/** Type-level assertions are checked by the type checker (typecheck/ambient.ts); at run time they do nothing. */
+const TEST_FILE_IMPORTS = [...JEST_NAMES, 'expectTypeOf'];
 
 function stem(fileName: string): string {
   return fileName.replace(/\.[mc]?[jt]s$/, '');
@@ -262,7 +266,7 @@ export class JobRun {
     // cannot make its frames look like a test file's (the harness checks callers by file, caller.ts).
     // Appended, like the import, so line and column numbers are unchanged.
     const sourceUrl = `\n//# sourceURL=${fileName.replace(/[\r\n\u2028\u2029]/g, '')}\n`;
-    const names = isTest ? [...JEST_NAMES] : [];
+    const names = isTest ? [...TEST_FILE_IMPORTS] : [];
     for (;;) {
       const imports = names.length > 0 ? `\n;import { ${names.join(', ')} } from '@jest/globals';` : '';
       try {

@@ -11,7 +11,7 @@ describe('compose', () => {
       async (ctx, next) => { ctx.log.push('b in'); await next(); ctx.log.push('b out'); },
       async (ctx) => { ctx.log.push('handler'); ctx.body = 'hello'; },
     ]);
-    const ctx = { log: [] };
+    const ctx: Ctx = { log: [] };
     await app(ctx);
     expect(ctx.log).toEqual(['a in', 'b in', 'handler', 'b out', 'a out']);
     expect(ctx.body).toBe('hello');
@@ -19,14 +19,14 @@ describe('compose', () => {
 
   test('returns a promise even for plain functions', async () => {
     const app = compose<Ctx>([(ctx, next) => { ctx.n = 1; return next(); }]);
-    const ctx = {};
+    const ctx: Ctx = {};
     await expect(app(ctx)).resolves.toBeUndefined();
     expect(ctx.n).toBe(1);
   });
 
   test('calls the final handler after the last middleware', async () => {
     const app = compose<Ctx>([async (ctx, next) => { ctx.seen = ['mw']; await next(); }]);
-    const ctx = {};
+    const ctx: Ctx = {};
     await app(ctx, (c) => { c.seen.push('final'); });
     expect(ctx.seen).toEqual(['mw', 'final']);
   });
@@ -37,7 +37,7 @@ describe('compose', () => {
       async (ctx) => { ctx.status = 401; },
       async () => { later.push('should not run'); },
     ]);
-    const ctx = {};
+    const ctx: Ctx = {};
     await app(ctx);
     expect(ctx.status).toBe(401);
     expect(later).toEqual([]);

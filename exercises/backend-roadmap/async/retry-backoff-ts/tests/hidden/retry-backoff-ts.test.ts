@@ -25,7 +25,7 @@ describe('retry (hidden)', () => {
 
   test('shouldRetry can stop early and receives the error and attempt', async () => {
     const { delays, sleep } = recorder();
-    const shouldRetry = jest.fn((error: unknown) => (error as Error).message !== 'fatal');
+    const shouldRetry = jest.fn((error: unknown, _attempt?: number) => (error as Error).message !== 'fatal');
     const fn = jest.fn(async (a: number) => { throw new Error(a === 2 ? 'fatal' : 'transient'); });
     await expect(retry(fn, { retries: 5, sleep, shouldRetry })).rejects.toThrow('fatal');
     expect(fn).toHaveBeenCalledTimes(2);

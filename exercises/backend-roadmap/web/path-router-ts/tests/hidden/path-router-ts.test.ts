@@ -53,6 +53,6 @@ describe('Router (hidden)', () => {
     const router = new Router().add('GET', '/p/:id', () => 0);
     const first = router.match('GET', '/p/1')!;
     first.params.id = 'changed';
-    expect(router.match('GET', '/p/1').params).toEqual({ id: '1' });
+    expect(router.match('GET', '/p/1')!.params).toEqual({ id: '1' });
   });
 });
