@@ -2,6 +2,7 @@
 // imported by the api (LiveEvents.emitToUser, the gateways), the web app and the tests. A name appears as
 // a string literal here and nowhere else.
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
+import type { BossUpdatedEvent, MotivationUpdatedEvent } from './motivation';
 import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
 import type { LimitHit, SubmissionKind, TestResult, Verdict } from './submissions';
 
@@ -19,6 +20,10 @@ export const LIVE_EVENTS = {
   progressUpdated: 'progress.updated',
   /** To a board's subscribers: at most once per board per push interval while awards change it. */
   leaderboardUpdated: 'leaderboard.updated',
+  /** To the learner: what their graded Submit did to their quests and gems (only when something changed). */
+  motivationUpdated: 'motivation.updated',
+  /** To everyone: a community boss's health bar, at most once a second per event and api process. */
+  bossUpdated: 'boss.updated',
 } as const;
 
 /** Client → server requests (socket.io acknowledgements carry the answer). */
@@ -72,6 +77,8 @@ export interface LiveEventMap {
   [LIVE_EVENTS.submissionCompleted]: SubmissionCompletedEvent;
   [LIVE_EVENTS.progressUpdated]: LearnerProgress;
   [LIVE_EVENTS.leaderboardUpdated]: Leaderboard;
+  [LIVE_EVENTS.motivationUpdated]: MotivationUpdatedEvent;
+  [LIVE_EVENTS.bossUpdated]: BossUpdatedEvent;
 }
 
 export type LiveEventName = keyof LiveEventMap;

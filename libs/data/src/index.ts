@@ -8,3 +8,4 @@ export * from './gamification';
 export * from './submissions';
 export * from './exercises';
 export * from './leaderboards';
+export * from './motivation';

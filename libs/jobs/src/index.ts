@@ -2,7 +2,9 @@
 // grading pipeline carries over BullMQ, shared by the api (producer + event relay) and the worker (consumer).
 import type { JobsOptions } from 'bullmq';
 import type {
+  BossUpdatedEvent,
   LearnerProgress,
+  MotivationUpdatedEvent,
   SubmissionCompletedEvent,
   SubmissionKind,
   SubmissionQueuedEvent,
@@ -116,6 +118,8 @@ export interface GradeJobResult {
   progress?: LearnerProgress;
   /** An award with XP: the boards it changed (the worker already updated the board store). */
   award?: AwardData;
+  /** Submit only, when it moved a quest, paid gems or hit a boss (not repeated on a replay). */
+  motivation?: { update: MotivationUpdatedEvent | null; bosses: BossUpdatedEvent[] };
   /** Time inside the sandbox, and from the row's creation to its completion (database clock). */
   gradingMs: number;
   endToEndMs: number;

@@ -3,6 +3,7 @@
 // subscriptions across reconnects, and, after a dropped connection, re-fetches every submission
 // that was still pending (polling over HTTP while the socket is down).
 import { io, type Socket } from 'socket.io-client';
+import { applyBossUpdate, applyMotivationUpdate } from './motivation';
 import { applyCompletion, applyProgress, refreshProgress } from './progress';
 import { createStore } from './store';
 import {
@@ -260,6 +261,8 @@ export function connectLive(token: string): void {
   );
   s.on(LIVE_EVENTS.progressUpdated, (p) => applyProgress(p));
   s.on(LIVE_EVENTS.leaderboardUpdated, (e) => dispatchBoard(e));
+  s.on(LIVE_EVENTS.motivationUpdated, (e) => applyMotivationUpdate(e));
+  s.on(LIVE_EVENTS.bossUpdated, (e) => applyBossUpdate(e));
 }
 
 /**
