@@ -3,8 +3,8 @@
 import type { JobsOptions } from 'bullmq';
 import type {
   BossUpdatedEvent,
-  MotivationUpdatedEvent,
   LearnerProgress,
+  MotivationUpdatedEvent,
   SubmissionCompletedEvent,
   SubmissionKind,
   SubmissionQueuedEvent,
@@ -111,8 +111,6 @@ export interface GradeJobResult {
   payload: SubmissionCompletedEvent;
   /** Submit only: gamification's full answer, republished on AppEvents in every api process. */
   outcome?: SubmitOutcome;
-  /** Submit only, when it moved a quest, paid gems or hit a boss (not repeated on a replay). */
-  motivation?: { update: MotivationUpdatedEvent | null; bosses: BossUpdatedEvent[] };
   /**
    * Submit only: the learner's progress right after the commit, computed ONCE by the worker, so api
    * processes push `progress.updated` without a database read (however many of them there are).
@@ -120,6 +118,8 @@ export interface GradeJobResult {
   progress?: LearnerProgress;
   /** An award with XP: the boards it changed (the worker already updated the board store). */
   award?: AwardData;
+  /** Submit only, when it moved a quest, paid gems or hit a boss (not repeated on a replay). */
+  motivation?: { update: MotivationUpdatedEvent | null; bosses: BossUpdatedEvent[] };
   /** Time inside the sandbox, and from the row's creation to its completion (database clock). */
   gradingMs: number;
   endToEndMs: number;
@@ -169,4 +169,3 @@ export async function closeWithin(resource: { close(): Promise<void>; disconnect
   // disconnect() may itself wait for a connection that never came: start it, don't wait for it.
   if (outcome === 'timeout') resource.disconnect().catch(() => undefined);
 }
-export * from './completion';
