@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { BossBar } from './boss-bar';
 import { LiveEvents } from './live-events.service';
 import { LiveGateway } from './live.gateway';
 import { LiveSessions } from './live-sessions';
@@ -7,7 +8,7 @@ import { UsersModule } from '../users/users.module';
 
 @Module({
   imports: [AuthModule, UsersModule],
-  providers: [LiveGateway, LiveEvents, LiveSessions],
-  exports: [LiveEvents],
+  providers: [LiveGateway, LiveEvents, LiveSessions, BossBar],
+  exports: [LiveEvents, BossBar],
 })
 export class LiveModule {}
