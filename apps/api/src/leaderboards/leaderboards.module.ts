@@ -3,7 +3,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@questline/config';
-import { PostgresBoardStore, RedisBoardStore, type BoardStore } from '@questline/data';
+import { DependencyOutages } from '../common/errors/outage-log';
+import { FallbackBoardStore, PostgresBoardStore, RedisBoardStore, type BoardStore } from '@questline/data';
 import { LeaderboardsController } from './leaderboards.controller';
 import { DEFAULT_PUSH_INTERVAL_MS, LEADERBOARD_PUSH_INTERVAL_MS, LeaderboardsGateway } from './leaderboards.gateway';
 import { BOARD_STORE, LeaderboardsService } from './leaderboards.service';
@@ -21,17 +22,26 @@ const POSTGRES_BOARD_CACHE_MS = 5000;
   providers: [
     {
       provide: LEADERBOARD_REDIS,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): Redis | null =>
-        config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : null,
+      inject: [APP_CONFIG, DependencyOutages],
+      useFactory: (config: AppConfig, outages: DependencyOutages): Redis | null => {
+        if (!config.redisUrl) return null;
+        const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+        // Without a listener every reconnect attempt is an "Unhandled error event" on stderr.
+        redis.on('error', (error) => outages.report('leaderboard redis', error));
+        return redis;
+      },
     },
     {
       provide: BOARD_STORE,
-      inject: [LEADERBOARD_REDIS, getDataSourceToken(), APP_CONFIG],
-      useFactory: (redis: Redis | null, dataSource: DataSource, config: AppConfig): BoardStore =>
-        redis
-          ? new RedisBoardStore(redis, dataSource.manager, config.queue.prefix)
-          : new PostgresBoardStore(dataSource.manager, POSTGRES_BOARD_CACHE_MS),
+      inject: [LEADERBOARD_REDIS, getDataSourceToken(), APP_CONFIG, DependencyOutages],
+      useFactory: (redis: Redis | null, dataSource: DataSource, config: AppConfig, outages: DependencyOutages): BoardStore => {
+        const postgres = new PostgresBoardStore(dataSource.manager, POSTGRES_BOARD_CACHE_MS);
+        if (!redis) return postgres;
+        // Postgres is the truth: while Redis is away, boards are read from it instead of failing.
+        return new FallbackBoardStore(new RedisBoardStore(redis, dataSource.manager, config.queue.prefix), postgres, (error) =>
+          outages.report('leaderboard redis', error),
+        );
+      },
     },
     { provide: LEADERBOARD_PUSH_INTERVAL_MS, useValue: DEFAULT_PUSH_INTERVAL_MS },
     LeaderboardsService,

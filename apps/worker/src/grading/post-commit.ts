@@ -23,6 +23,9 @@ export class PostCommitService implements OnApplicationShutdown {
     @InjectConfig() config: AppConfig,
   ) {
     this.redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
+    // Without a listener every reconnect attempt during an outage is an "Unhandled error event"; a failed
+    // command is reported where it fails (the boards are rebuilt from Postgres when Redis lost them).
+    this.redis?.on('error', (error) => this.logger.debug(`leaderboard redis: ${error.message}`));
     this.boards = this.redis ? new RedisBoardStore(this.redis, dataSource.manager, config.queue.prefix) : null;
   }
 

@@ -168,6 +168,51 @@ export class RedisBoardStore implements BoardStore {
   }
 }
 
+/**
+ * Redis first, the Postgres aggregate when Redis fails (an outage, a restart): reads never fail because
+ * Redis did. A failed applyAward is only reported: a board Redis lost is rebuilt from Postgres on its next
+ * read, and one it kept catches up with the learner's next award.
+ */
+export class FallbackBoardStore implements BoardStore {
+  constructor(
+    private readonly primary: BoardStore,
+    private readonly fallback: BoardStore,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  private async either<T>(read: (store: BoardStore) => Promise<T>): Promise<T> {
+    try {
+      return await read(this.primary);
+    } catch (error) {
+      this.onError(error);
+      return read(this.fallback);
+    }
+  }
+
+  top(ref: BoardRef, limit: number): Promise<BoardPage> {
+    return this.either((store) => store.top(ref, limit));
+  }
+
+  entryOf(ref: BoardRef, userId: string): Promise<RankedEntry | null> {
+    return this.either((store) => store.entryOf(ref, userId));
+  }
+
+  async applyAward(ref: BoardRef, userId: string): Promise<void> {
+    await this.primary.applyAward(ref, userId).catch((error: unknown) => this.onError(error));
+    await this.fallback.applyAward(ref, userId);
+  }
+
+  forget(ref: BoardRef): void {
+    this.primary.forget(ref);
+    this.fallback.forget(ref);
+  }
+
+  /** An operator's rebuild reports its failure instead of pretending. */
+  rebuild(ref: BoardRef): Promise<void> {
+    return this.primary.rebuild(ref);
+  }
+}
+
 function entryFrom(learnerId: string, score: number, rank: number): RankedEntry {
   const { xp, reachedAt } = decodeTieBreakScore(score);
   return { learnerId, xp, reachedAt, score, rank };

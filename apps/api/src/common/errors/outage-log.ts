@@ -1,5 +1,4 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
-import type { Dependency } from './dependency';
 
 /** An outage with no failure reported for this long is over; the next failure starts (and logs) a new one. */
 export const OUTAGE_QUIET_MS = 30_000;
@@ -17,14 +16,15 @@ interface Outage {
  * during an outage every request fails the same way, and a stack per request only buries the first line.
  */
 export class OutageLog {
-  private readonly outages = new Map<Dependency, Outage>();
+  private readonly outages = new Map<string, Outage>();
 
   constructor(
     private readonly warn: (line: string) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
-  report(dependency: Dependency, error: unknown): void {
+  /** `dependency`: a Dependency, or another backing service (e.g. the leaderboards' Redis). */
+  report(dependency: string, error: unknown): void {
     const now = this.now();
     const outage = this.outages.get(dependency);
     if (!outage || now - outage.last > OUTAGE_QUIET_MS) {
