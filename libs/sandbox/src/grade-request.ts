@@ -2,7 +2,7 @@
 // Run and Submit), `questline grade`, `questline pack test` and the api's publish check all call it, so
 // "passes locally" means the same tests, in the same order, under the same limits as for learners.
 import { SANDBOX_DEFAULTS } from './limits';
-import type { GradeLimits, GradeRequest, Language, TestFile } from './types';
+import type { ExerciseDatabase, GradeLimits, GradeRequest, Language, TestFile } from './types';
 
 /** What building a request reads from an exercise (the worker's GradingExercise and a loaded pack exercise both fit). */
 export interface GradeRequestSource {
@@ -13,6 +13,8 @@ export interface GradeRequestSource {
   hiddenTests: readonly TestFile[];
   /** The exercise's own limits; the defaults fill in the rest. */
   limits?: Partial<GradeLimits>;
+  /** The exercise's schema.sql, for an exercise with a database. */
+  database?: ExerciseDatabase;
 }
 
 export interface BuildGradeRequestOptions {
@@ -47,5 +49,6 @@ export function buildGradeRequest(exercise: GradeRequestSource, code: string, op
       timeMs: exercise.limits?.timeMs ?? defaults.timeMs,
       memoryMb: exercise.limits?.memoryMb ?? defaults.memoryMb,
     },
+    ...(exercise.database ? { database: { setup: exercise.database.setup } } : {}),
   };
 }

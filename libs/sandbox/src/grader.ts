@@ -4,6 +4,7 @@ import path from 'node:path';
 import { effectiveLimits, SANDBOX_DEFAULTS } from './limits';
 import { locateSandboxDir } from './locate';
 import type { ChildJob } from './protocol';
+import { SqlSlots } from './sql/sql-slots';
 import { SupervisedChild, type SupervisedJob } from './supervised-child';
 import type { GradeHooks, GradeRequest, GradeResult } from './types';
 import { errorResult, sandboxErrorResult } from './verdict';
@@ -17,6 +18,12 @@ export interface GraderOptions {
   maxJobsPerChild?: number;
   /** Where harness.js and child.js live (default: located from the project root or QUESTLINE_SANDBOX_DIR). */
   sandboxDir?: string;
+  /**
+   * Administrator URL of the sandbox PostgreSQL for exercises with a database (SANDBOX_DATABASE_URL):
+   * a cluster or database holding nothing else, never the application's (docs/sql.md). Without it,
+   * such gradings end in sandbox_error.
+   */
+  sqlDatabaseUrl?: string;
 }
 
 export interface Grader {
@@ -40,7 +47,10 @@ function requestProblem(request: GradeRequest): string | null {
   if (!request || typeof request !== 'object' || !request.solution || !Array.isArray(request.tests))
     return 'The grading request is malformed.';
   if (typeof request.solution.code !== 'string' || typeof request.solution.fileName !== 'string') return 'The solution is missing.';
-  if (!/^[\w.-]+\.[mc]?[jt]s$/.test(request.solution.fileName)) return `Unsupported solution file name: ${request.solution.fileName}`;
+  const extension = request.language === 'sql' ? /^[\w.-]+\.sql$/ : /^[\w.-]+\.[mc]?[jt]s$/;
+  if (!extension.test(request.solution.fileName)) return `Unsupported solution file name: ${request.solution.fileName}`;
+  if (request.language === 'sql' && typeof request.database?.setup !== 'string') return 'An SQL exercise needs its database (schema.sql).';
+  if (request.database !== undefined && typeof request.database?.setup !== 'string') return 'The exercise database is malformed.';
   if (Buffer.byteLength(request.solution.code) > SANDBOX_DEFAULTS.maxSourceBytes) {
     return `Your file is too large (over ${SANDBOX_DEFAULTS.maxSourceBytes / 1024} KB).`;
   }
@@ -65,8 +75,10 @@ class ChildProcessGrader implements Grader {
   private readonly queue: SupervisedJob[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly sql: SqlSlots<SupervisedChild> | null;
 
   constructor(options: GraderOptions) {
+    this.sql = options.sqlDatabaseUrl ? new SqlSlots(options.sqlDatabaseUrl) : null;
     const childPath = path.join(options.sandboxDir ?? locateSandboxDir(), 'child.js');
     const poolSize = Math.max(1, Math.floor(options.poolSize ?? 1));
     const rssLimitMb = Math.max(options.childRssLimitMb ?? DEFAULT_RSS_LIMIT_MB, MIN_RSS_LIMIT_MB);
@@ -87,13 +99,21 @@ class ChildProcessGrader implements Grader {
     if (problem !== null) return Promise.resolve(errorResult(problem));
     const job: ChildJob = {
       id: this.nextId++,
-      language: request.language === 'typescript' ? 'typescript' : 'javascript',
+      language: request.language === 'typescript' || request.language === 'sql' ? request.language : 'javascript',
       solution: { fileName: request.solution.fileName, code: request.solution.code },
       tests: request.tests.map((test) => ({ fileName: test.fileName, code: test.code, hidden: test.hidden === true })),
       limits: effectiveLimits(request),
       maxSourceBytes: SANDBOX_DEFAULTS.maxSourceBytes,
       maxOutputBytes: SANDBOX_DEFAULTS.maxOutputBytes,
+      // The slot (url, schema) is filled in when a child takes the job.
+      ...(request.database ? { database: { url: '', schema: '', setup: request.database.setup } } : {}),
     };
+    if (job.database && !this.sql) {
+      return Promise.resolve(
+        sandboxErrorResult('This exercise needs the sandbox database, and none is configured (SANDBOX_DATABASE_URL).'),
+      );
+    }
+    if (job.database) this.sql?.retryFailed();
     return new Promise<GradeResult>((resolve) => {
       this.queue.push({
         job,
@@ -109,9 +129,30 @@ class ChildProcessGrader implements Grader {
       for (const job of this.queue.splice(0)) job.resolve(sandboxErrorResult('The sandbox cannot start; see the worker log.'));
       return;
     }
+    const sql = this.sql;
+    if (sql?.failing) {
+      for (const job of this.queue.filter((queued) => queued.job.database)) {
+        this.queue.splice(this.queue.indexOf(job), 1);
+        job.resolve(sandboxErrorResult('The sandbox database is not available; see the worker log.'));
+      }
+    }
     for (const child of this.children) {
-      const next = child.isIdle ? this.queue.shift() : undefined;
-      if (next) child.run(next);
+      if (!child.isIdle) continue;
+      // A job with a database waits for this child's slot (provisioned on first use, reset after each use).
+      const index = this.queue.findIndex((queued) => !queued.job.database || sql?.ready(child, () => this.dispatch()) !== undefined);
+      if (index < 0) continue;
+      const next = this.queue.splice(index, 1)[0]!;
+      const database = next.job.database;
+      const slot = database ? sql?.ready(child, () => this.dispatch()) : undefined;
+      if (database && slot && sql) {
+        next.job.database = { ...database, url: slot.url, schema: slot.schema };
+        const queued = { ...next };
+        next.resolve = (result) => {
+          queued.resolve(result);
+          sql.used(child, () => this.dispatch());
+        };
+      }
+      child.run(next);
     }
   }
 
@@ -119,6 +160,7 @@ class ChildProcessGrader implements Grader {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.resolve(sandboxErrorResult('The grader was closed.'));
     await Promise.all(this.children.map((child) => child.close()));
+    await this.sql?.close();
   }
 }
 

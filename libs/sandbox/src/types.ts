@@ -1,7 +1,8 @@
 // The grading contract shared by the sandbox, the worker, the CLI and the pack tools.
 // Result shape: a superset of Exercism's results.json v3.
 
-export type Language = 'javascript' | 'typescript';
+/** `sql`: the learner's file is SQL run in the exercise's sandbox database; its tests are still JavaScript. */
+export type Language = 'javascript' | 'typescript' | 'sql';
 
 export interface SourceFile {
   /** e.g. `two-fer.js`; tests import it as `./two-fer`. */
@@ -27,6 +28,17 @@ export interface GradeRequest {
   /** In order: visible test files first, then hidden ones. */
   tests: TestFile[];
   limits?: Partial<GradeLimits>;
+  /**
+   * The exercise's database (required for `sql`, optional for JavaScript that queries one): each grading
+   * gets a scratch schema in the sandbox PostgreSQL with this setup (DDL and seed data) applied, and the
+   * tests get the `db` handle (docs/sql.md).
+   */
+  database?: ExerciseDatabase;
+}
+
+export interface ExerciseDatabase {
+  /** SQL run as the learner's role in a fresh, empty schema before the tests (schema.sql). */
+  setup: string;
 }
 
 export type TestStatus = 'pass' | 'fail' | 'error';

@@ -2,7 +2,7 @@
 // hash, whether the learner may submit yet), and what the worker grades against (tests, limits,
 // language, file name, reveal flag). Server side only: it reads hidden tests.
 import type { DataSource } from 'typeorm';
-import type { GradeLimits, Language, TestFile } from '@questline/sandbox';
+import type { ExerciseDatabase, GradeLimits, Language, TestFile } from '@questline/sandbox';
 import type { CatalogRequirements } from '../catalog';
 
 /** What grading needs from an exercise row (tests included: never send this to a learner). */
@@ -16,6 +16,8 @@ export interface GradingExercise {
   limits: Partial<GradeLimits>;
   revealHiddenTestNames: boolean;
   testsHash: string;
+  /** The exercise's schema.sql, when it has a database. */
+  database?: ExerciseDatabase;
 }
 
 /**
@@ -45,6 +47,7 @@ interface GradingExerciseRow {
   limits: Partial<GradeLimits> | null;
   reveal_hidden_test_names: boolean;
   tests_hash: string;
+  database_setup: string | null;
 }
 
 interface SubmissionTargetRow {
@@ -71,6 +74,7 @@ function toGradingExercise(row: GradingExerciseRow): GradingExercise {
     limits,
     revealHiddenTestNames: row.reveal_hidden_test_names,
     testsHash: row.tests_hash,
+    ...(row.database_setup !== null ? { database: { setup: row.database_setup } } : {}),
   };
 }
 
@@ -80,7 +84,7 @@ export class GradingExerciseRepository {
   /** The exercise with its tests (removed ones too: a submission accepted before removal is still graded). */
   async find(exerciseId: string): Promise<GradingExercise | null> {
     const rows: GradingExerciseRow[] = await this.dataSource.query(
-      `SELECT id, language, file_name, visible_tests, hidden_tests, limits, reveal_hidden_test_names, tests_hash
+      `SELECT id, language, file_name, visible_tests, hidden_tests, limits, reveal_hidden_test_names, tests_hash, database_setup
          FROM exercises WHERE id = $1`,
       [exerciseId],
     );
