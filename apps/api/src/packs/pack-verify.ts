@@ -4,7 +4,7 @@
 import { sandboxDatabaseUrl } from '@questline/config';
 import { gradeSource, type LoadedExercise, type LoadedPack } from '@questline/exercise-format';
 import { buildGradeRequest, createGrader, type GradeLimits, type GradeResult, type Grader } from '@questline/sandbox';
-import type { PackReportEntry } from './pack-report';
+import type { PackReportEntry } from '@questline/contracts';
 
 export type GraderFactory = () => Grader;
 
