@@ -170,7 +170,7 @@ export class SqlJob {
     await session.client.query(
       `SET search_path = ${quoteIdent(this.database.schema)}; SET statement_timeout = ${remaining};` +
         ` SET lock_timeout = ${Math.min(SQL_LIMITS.lockTimeoutMs, remaining)}; SET idle_in_transaction_session_timeout = ${remaining + 1000};` +
-        ` SET work_mem = '4MB'; SET max_parallel_workers_per_gather = 0;`,
+        ` SET work_mem = '4MB'; SET max_parallel_workers_per_gather = 0; SET synchronous_commit = off;`,
     );
   }
 
