@@ -5,6 +5,7 @@
 export * from './catalog';
 export * from './events';
 export * from './leaderboards';
+export * from './motivation';
 export * from './packs';
 export * from './progress';
 export * from './sql';

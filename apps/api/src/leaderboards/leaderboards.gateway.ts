@@ -6,7 +6,7 @@ import { LIVE_EVENTS, LIVE_NAMESPACE, LIVE_REQUESTS } from '@questline/contracts
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import type { LiveSocketData } from '../live/live.gateway';
-import { boardRoom } from './board';
+import { boardRoom } from '@questline/data';
 import { PERIOD_NAMES, toPeriod, type LeaderboardDto, type PeriodName } from './leaderboards.dto';
 import { LeaderboardsService, type BoardChange } from './leaderboards.service';
 

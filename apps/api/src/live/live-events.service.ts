@@ -28,4 +28,10 @@ export class LiveEvents {
     }
     this.namespace.to(userRoom(userId)).emit(event, payload);
   }
+
+  /** To every signed-in socket on this process (community events such as the boss bar). */
+  emitToAll<E extends LiveEventName>(event: E, payload: LiveEventMap[E]): void {
+    if (!this.namespace) return;
+    this.namespace.emit(event, payload);
+  }
 }

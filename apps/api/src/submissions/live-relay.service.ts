@@ -15,6 +15,7 @@ import {
   type TestProgressData,
 } from '@questline/jobs';
 import { AppEvents } from '../common/app-events';
+import { BossBar } from '../live/boss-bar';
 import { LiveEvents } from '../live/live-events.service';
 import { PipelineMetrics } from '../metrics/pipeline-metrics';
 
@@ -39,6 +40,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly live: LiveEvents,
     private readonly appEvents: AppEvents,
     private readonly metrics: PipelineMetrics,
+    private readonly bossBar: BossBar,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,8 +83,10 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private completed(result: GradeJobResult): void {
     const { payload } = result;
+    // The unlocked achievements travel in the completion itself (once), not again as separate events.
     this.live.emitToUser(result.userId, LIVE_EVENTS.submissionCompleted, payload);
-    for (const achievement of payload.achievements) this.live.emitToUser(result.userId, LIVE_EVENTS.achievementUnlocked, achievement);
+    if (result.motivation?.update) this.live.emitToUser(result.userId, LIVE_EVENTS.motivationUpdated, result.motivation.update);
+    for (const boss of result.motivation?.bosses ?? []) this.bossBar.offer(boss);
 
     this.metrics.gradings.inc({ kind: result.kind, verdict: payload.verdict });
     this.metrics.gradingSeconds.observe({ kind: result.kind }, result.gradingMs / 1000);
@@ -96,6 +100,8 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
         kind: result.kind,
         verdict: payload.verdict,
         ...(result.outcome ? { outcome: result.outcome } : {}),
+        ...(result.progress ? { progress: result.progress } : {}),
+        ...(result.award ? { award: result.award } : {}),
       });
     } catch (error) {
       // A subscriber's bug must not stop the relay for everyone else.

@@ -3,7 +3,8 @@
 // subscriptions across reconnects, and, after a dropped connection, re-fetches every submission
 // that was still pending (polling over HTTP while the socket is down).
 import { io, type Socket } from 'socket.io-client';
-import { applyCompletion, applyProgress, celebrateAchievement } from './progress';
+import { applyBossUpdate, applyMotivationUpdate } from './motivation';
+import { applyCompletion, applyProgress, refreshProgress } from './progress';
 import { createStore } from './store';
 import {
   LIVE_EVENTS,
@@ -108,7 +109,7 @@ export async function refetchPending(): Promise<void> {
         const wasPending = pending.has(id);
         applySnapshot(sub);
         if (sub.status === 'completed' && wasPending && sub.kind === 'submit') {
-          // The completion event was missed: refresh XP and achievements from the server.
+          // The completion event (and so `progress.updated`) was missed: refresh XP and achievements from the server.
           applyCompletion({
             submissionId: id,
             verdict: sub.verdict ?? 'error',
@@ -117,6 +118,7 @@ export async function refetchPending(): Promise<void> {
             progress: null,
             achievements: [],
           });
+          void refreshProgress();
         }
       } catch {
         // Try again on the next tick.
@@ -258,8 +260,9 @@ export function connectLive(token: string): void {
     }),
   );
   s.on(LIVE_EVENTS.progressUpdated, (p) => applyProgress(p));
-  s.on(LIVE_EVENTS.achievementUnlocked, (a) => celebrateAchievement(a));
   s.on(LIVE_EVENTS.leaderboardUpdated, (e) => dispatchBoard(e));
+  s.on(LIVE_EVENTS.motivationUpdated, (e) => applyMotivationUpdate(e));
+  s.on(LIVE_EVENTS.bossUpdated, (e) => applyBossUpdate(e));
 }
 
 /**
