@@ -19,7 +19,8 @@ test('attack', async () => { await db.query(query); expect('the attack').toBe('r
   const started = Date.now();
   const result = await sandbox.grader.grade(sqlRequest(sql, tests, undefined, { timeMs }));
   // Bounded by the time limit plus the grader's margins, never by the attack.
-  expect(Date.now() - started).toBeLessThan(timeMs + 2500);
+  // (with room for a loaded machine: the attacks would run 30 s or forever)
+  expect(Date.now() - started).toBeLessThan(timeMs + 6000);
   const recovered = await sandbox.grader.grade(sqlRequest(ADULTS));
   expect(recovered.verdict).toBe('passed');
   expect(result.verdict).not.toBe('passed');
