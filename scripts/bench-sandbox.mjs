@@ -7,7 +7,9 @@
 //   - the same with 20 ms idle between gradings, when the child has the next isolate prepared in advance;
 //   - throughput with one child per core and two jobs in flight per child: gradings/s, and per core;
 //     and the CPU time (sandbox children + this process) per grading, which the machine's load affects far less;
-//   - baseline: a fresh `node` process per grading (child.js --once: no warm process, no code cache).
+//   - baseline: a fresh `node` process per grading (child.js --once: no warm process, no code cache);
+//   - with SANDBOX_DATABASE_URL set (a sandbox PostgreSQL of its own): a warm SQL grading, back to back
+//     and with 20 ms idle, and its ratio to the JavaScript grading (scripts/bench/sql-grading.mjs).
 // Options: --n=<gradings for latency> (default 400), --seconds=<throughput window> (default 5).
 // Set QUESTLINE_SANDBOX_TIMING=1 to have the children print where each grading's time goes.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sqlLatency } from './bench/sql-grading.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -203,3 +206,16 @@ console.log(
 );
 const fresh = freshProcess();
 console.log(`baseline  fresh node process per grading          median ${ms(fresh.median)}  p99 ${ms(fresh.p99)}`);
+const sqlUrl = process.env.SANDBOX_DATABASE_URL;
+if (sqlUrl) {
+  const sql = await sqlLatency(createGrader, stats, sqlUrl, { runs: Math.min(N, 200) });
+  console.log(
+    `sql       SQL grading, back to back (5 tests)    median ${ms(sql.median)}  p99 ${ms(sql.p99)}  = ${(sql.median / lat.median).toFixed(1)}x the JavaScript grading`,
+  );
+  const sqlIdle = await sqlLatency(createGrader, stats, sqlUrl, { gapMs: 20, runs: Math.min(N, 100) });
+  console.log(
+    `sql       same, 20 ms idle between gradings      median ${ms(sqlIdle.median)}  p99 ${ms(sqlIdle.p99)}  = ${(sqlIdle.median / idle.median).toFixed(1)}x (slot reset while idle)`,
+  );
+} else {
+  console.log('sql       skipped: set SANDBOX_DATABASE_URL to a sandbox PostgreSQL of its own (docs/sql.md)');
+}

@@ -5,6 +5,8 @@
 //               jest-util, jest-message-util, react-is, ...) are swapped for small shims.
 //   child.js    the sandbox child process (CommonJS, isolated-vm and typescript left external).
 //   typecheck.js the type-checker process for TypeScript gradings (typescript left external).
+//   child.js    the sandbox child process (CommonJS, isolated-vm left external).
+//   sql-module.js  the `@questline/sql` module SQL exercises' tests import inside the isolate (ESM).
 //   grader.js   the public API (createGrader, ...) as CommonJS, for plain-Node scripts (the benchmark).
 // Skips all work when every recorded input is older than the outputs. `--force` rebuilds.
 import { build } from 'esbuild';
@@ -212,6 +214,19 @@ async function main() {
     platform: 'node',
     target: 'node24',
     external: ['typescript'],
+    // pg stays a package (like isolated-vm): its optional native binding is not ours to bundle.
+    external: ['isolated-vm', 'pg'],
+    sourcemap: 'inline',
+  });
+  const sqlModule = await build({
+    ...common,
+    entryPoints: [path.join(srcDir, 'sql/isolate-module.ts')],
+    outfile: path.join(outDir, 'sql-module.js'),
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2023',
+    minifyWhitespace: true,
+    minifySyntax: true,
   });
   // The grader API as one CommonJS file, for plain-Node scripts such as scripts/bench-sandbox.mjs.
   const grader = await build({
@@ -228,6 +243,11 @@ async function main() {
     manifestPath,
     JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js', 'typecheck.js', 'grader.js'], inputs }, null, 1),
   );
+    external: ['isolated-vm', 'pg'],
+  });
+  const inputs = [...new Set([harness, child, sqlModule, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
+  const outputs = ['harness.js', 'child.js', 'sql-module.js', 'grader.js'];
+  fs.writeFileSync(manifestPath, JSON.stringify({ builtAt: started, outputs, inputs }, null, 1));
   const size = fs.statSync(path.join(outDir, 'harness.js')).size;
   console.log(`build-sandbox: built ${path.relative(root, outDir)} in ${Date.now() - started} ms (harness ${(size / 1024).toFixed(0)} KB)`);
 }

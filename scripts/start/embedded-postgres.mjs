@@ -132,12 +132,20 @@ async function query(port, database, sql, params) {
 }
 
 /**
- * Starts (initialising on first use) the embedded PostgreSQL in `<dataDir>/pg` on 127.0.0.1:port.
- * Resolves to { databaseUrl, pid, pgDir, logFile, stop(), stopSync() }.
+ * Starts (initialising on first use) the embedded PostgreSQL in `<dataDir>/<folder>` on 127.0.0.1:port.
+ * Resolves to { databaseUrl, pid, pgDir, logFile, stop(), stopSync() }. The sandbox cluster of SQL
+ * exercises is a second one (folder `sandbox-pg`, its own database and `settings`).
  */
-export async function startEmbeddedPostgres({ dataDir, port }) {
-  const pgDir = path.join(dataDir, 'pg');
-  const logFile = path.join(dataDir, 'postgres.log');
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  folder = 'pg',
+  database = DATABASE,
+  settings = [],
+  portVariable = 'QUESTLINE_PG_PORT',
+}) {
+  const pgDir = path.join(dataDir, folder);
+  const logFile = path.join(dataDir, folder === 'pg' ? 'postgres.log' : `${folder}.log`);
   fs.mkdirSync(dataDir, { recursive: true });
   ensureTraversable(dataDir);
   await recoverStaleLock(pgDir);
@@ -147,8 +155,8 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
     throw new Error(
       problem === 'EADDRINUSE'
         ? `Port ${port} (embedded PostgreSQL) is already taken by another program.\n` +
-            `  Stop that program, or pick another port: QUESTLINE_PG_PORT=54330 npm start`
-        : `Cannot use port ${port} for the embedded PostgreSQL (${problem}). Set QUESTLINE_PG_PORT to another port.`,
+            `  Stop that program, or pick another port: ${portVariable}=${port + 10} npm start`
+        : `Cannot use port ${port} for the embedded PostgreSQL (${problem}). Set ${portVariable} to another port.`,
     );
   }
 
@@ -191,7 +199,8 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
   const logFd = fs.openSync(logFile, 'a');
   fs.writeSync(logFd, `\n---- ${new Date().toISOString()} npm start: starting PostgreSQL on 127.0.0.1:${port}\n`);
   const { postgres } = await binaries();
-  const child = spawn(postgres, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', socketDir], {
+  const flags = settings.flatMap((setting) => ['-c', setting]);
+  const child = spawn(postgres, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', socketDir, ...flags], {
     ...ids,
     detached: true,
     stdio: ['ignore', logFd, logFd],
@@ -227,11 +236,11 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
       await sleep(100);
     }
   }
-  const { rowCount } = await query(port, 'postgres', 'select 1 from pg_database where datname = $1', [DATABASE]);
-  if (rowCount === 0) await query(port, 'postgres', `create database ${DATABASE}`);
+  const { rowCount } = await query(port, 'postgres', 'select 1 from pg_database where datname = $1', [database]);
+  if (rowCount === 0) await query(port, 'postgres', `create database ${database}`);
 
   return {
-    databaseUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    databaseUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     pid,
     pgDir,
     logFile,

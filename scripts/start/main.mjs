@@ -14,6 +14,7 @@ export async function main(root) {
   const dataDir = path.resolve(root, process.env.QUESTLINE_DATA_DIR || process.env.DATA_DIR || '.data');
   const port = Number(process.env.PORT || 3000);
   const pgPort = Number(process.env.QUESTLINE_PG_PORT || 54329);
+  const sandboxPgPort = Number(process.env.QUESTLINE_SANDBOX_PG_PORT || pgPort + 1);
   const startTimeoutMs = Number(process.env.QUESTLINE_START_TIMEOUT_MS || 90000);
   const runFile = path.join(dataDir, 'start.json');
   const apiEntry = path.resolve(root, process.env.QUESTLINE_API_ENTRY || API_ENTRY);
@@ -21,12 +22,17 @@ export async function main(root) {
 
   const children = new Map(); // name -> { child, tail, exited: Promise }
   let pg = null;
+  /** The sandbox cluster where SQL exercises run learner SQL (docs/sql.md): never the data cluster. */
+  let sandboxPg = null;
   let stopping = false;
   let firstSignalAt = 0;
 
   const writeRunFile = () => {
     const pids = Object.fromEntries([...children].map(([name, { child }]) => [name, child.pid]));
-    fs.writeFileSync(runFile, JSON.stringify({ pid: process.pid, ...pids, postgres: pg?.pid ?? null }, null, 2));
+    fs.writeFileSync(
+      runFile,
+      JSON.stringify({ pid: process.pid, ...pids, postgres: pg?.pid ?? null, sandboxPostgres: sandboxPg?.pid ?? null }, null, 2),
+    );
   };
 
   async function stopChild(name, { child, exited }) {
@@ -53,6 +59,12 @@ export async function main(root) {
       await pg.stop();
       if (isAlive(pg.pid) || groupMembers(pg.pid).length > 0) warn(`PostgreSQL (pid ${pg.pid}) is still running!`);
       pg = null;
+    }
+    if (sandboxPg) {
+      await sandboxPg.stop();
+      if (isAlive(sandboxPg.pid) || groupMembers(sandboxPg.pid).length > 0)
+        warn(`The sandbox PostgreSQL (pid ${sandboxPg.pid}) is still running!`);
+      sandboxPg = null;
     }
     fs.rmSync(runFile, { force: true });
     say(exitCode === 0 ? 'stopped.' : `stopped (exit ${exitCode}).`);
@@ -192,6 +204,28 @@ export async function main(root) {
     dbDescription = `embedded PostgreSQL ${pg.databaseUrl.replace(/:[^:@/]*@/, ':***@')} (data in ${pg.pgDir}, log in ${pg.logFile})`;
   } else {
     dbDescription = `PostgreSQL ${process.env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`;
+  }
+  if (!process.env.SANDBOX_DATABASE_URL) {
+    try {
+      const started = Date.now();
+      sandboxPg = await startEmbeddedPostgres({
+        dataDir,
+        port: sandboxPgPort,
+        folder: 'sandbox-pg',
+        database: 'questline_sandbox',
+        portVariable: 'QUESTLINE_SANDBOX_PG_PORT',
+        // Scratch data, reset after every grading: durability buys nothing here.
+        settings: ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=60'],
+      });
+      writeRunFile();
+      say(`sandbox PostgreSQL (SQL exercises) is up on 127.0.0.1:${sandboxPgPort} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      fail(err.message);
+      await shutdown(1);
+      return;
+    }
+    if (stopping) return;
+    env.SANDBOX_DATABASE_URL = sandboxPg.databaseUrl;
   }
   const queueBackend = env.QUEUE_BACKEND || (env.REDIS_URL ? 'redis' : 'postgres');
   const queueDescription =

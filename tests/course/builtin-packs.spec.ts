@@ -7,6 +7,7 @@ import path from 'node:path';
 import { findExerciseDirs, formatIssue, validatePack } from '@questline/exercise-format';
 import { memoryOutput } from '../../apps/cli/src/output';
 import { runPackTest } from '../../apps/cli/src/pack-test';
+import { createTestDatabase, type TestDatabase } from '../fixtures/database';
 
 const EXERCISES = path.resolve(__dirname, '..', '..', 'exercises');
 const PACKS = fs
@@ -14,6 +15,18 @@ const PACKS = fs
   .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(EXERCISES, entry.name, 'pack.yaml')))
   .map((entry) => entry.name)
   .sort();
+
+// The Databases chapter's SQL exercises grade in a sandbox database of this spec's own (docs/sql.md);
+// `pack test` finds it in SANDBOX_DATABASE_URL, as the CLI does.
+let sandboxDatabase: TestDatabase;
+beforeAll(async () => {
+  sandboxDatabase = await createTestDatabase('ql_sbx');
+  process.env.SANDBOX_DATABASE_URL = sandboxDatabase.url;
+});
+afterAll(async () => {
+  delete process.env.SANDBOX_DATABASE_URL;
+  await sandboxDatabase?.drop();
+});
 
 it('finds the built-in packs', () => {
   expect(PACKS).toEqual(expect.arrayContaining(['backend-roadmap', 'getting-started']));

@@ -121,16 +121,19 @@ describe('npm start (embedded PostgreSQL, no DATABASE_URL)', () => {
     const port = await freePort();
     let pgPort = await freePort();
     while (pgPort === port) pgPort = await freePort();
+    let sandboxPgPort = await freePort();
+    while (sandboxPgPort === port || sandboxPgPort === pgPort) sandboxPgPort = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     env = { ...process.env };
     // What a developer's `npm start` sees: none of the test suite's service URLs or Node flags.
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND', 'DATA_DIR', 'NODE_OPTIONS', 'JWT_SECRET']) {
+    for (const key of ['DATABASE_URL', 'SANDBOX_DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND', 'DATA_DIR', 'NODE_OPTIONS', 'JWT_SECRET']) {
       delete env[key];
     }
     Object.assign(env, {
       NODE_ENV: 'development',
       PORT: String(port),
       QUESTLINE_PG_PORT: String(pgPort),
+      QUESTLINE_SANDBOX_PG_PORT: String(sandboxPgPort),
       QUESTLINE_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NO_COLOR: '1',
@@ -152,15 +155,18 @@ describe('npm start (embedded PostgreSQL, no DATABASE_URL)', () => {
     } catch {
       // no run file: nothing left running
     }
-    try {
-      const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (pid && isAlive(pid)) {
-        process.kill(pid, 'SIGINT');
-        for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
-        if (isAlive(pid)) process.kill(-pid, 'SIGKILL');
+    // The data cluster and the sandbox cluster of SQL exercises.
+    for (const folder of ['pg', 'sandbox-pg']) {
+      try {
+        const pid = Number(fs.readFileSync(path.join(dataDir, folder, 'postmaster.pid'), 'utf8').split('\n')[0]);
+        if (pid && isAlive(pid)) {
+          process.kill(pid, 'SIGINT');
+          for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
+          if (isAlive(pid)) process.kill(-pid, 'SIGKILL');
+        }
+      } catch {
+        // no postmaster.pid: postgres is not running
       }
-    } catch {
-      // no postmaster.pid: postgres is not running
     }
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
@@ -189,11 +195,15 @@ describe('npm start (embedded PostgreSQL, no DATABASE_URL)', () => {
 
       const postmasterPid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
       expect(isAlive(postmasterPid)).toBe(true);
+      const sandboxPid = Number(fs.readFileSync(path.join(dataDir, 'sandbox-pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      expect(isAlive(sandboxPid)).toBe(true);
 
       // Ctrl-C: exit 0, nothing left (the postmaster, its backends, the api, the worker).
       expect(await first.stop()).toBe(0);
       expect(isAlive(postmasterPid)).toBe(false);
+      expect(isAlive(sandboxPid)).toBe(false);
       expect(processesMentioning(path.join(dataDir, 'pg'))).toEqual([]);
+      expect(processesMentioning(path.join(dataDir, 'sandbox-pg'))).toEqual([]);
       expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
       expect(first.output).toContain('stopped.');
 

@@ -1,5 +1,6 @@
 // The CLI grades through the same sandbox as the worker. Commands take the factory as a parameter
 // so tests can count or fake grades; the default is the real one.
+import { sandboxDatabaseUrl } from '@questline/config';
 import { createGrader } from '@questline/sandbox';
 import type { GradeHooks, GradeRequest, GradeResult } from '@questline/sandbox';
 
@@ -10,7 +11,8 @@ export interface Grader {
 
 export type GraderFactory = (options: { poolSize?: number }) => Grader;
 
-export const defaultGraderFactory: GraderFactory = (options) => createGrader(options);
+/** SQL exercises grade in the sandbox PostgreSQL named by SANDBOX_DATABASE_URL (docs/sql.md). */
+export const defaultGraderFactory: GraderFactory = (options) => createGrader({ ...options, sqlDatabaseUrl: sandboxDatabaseUrl() });
 
 /** Runs at most `n` of the given tasks at a time. */
 export function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {

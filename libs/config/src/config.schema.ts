@@ -43,6 +43,9 @@ export const envSchema = z.object({
   // Defaults of a grading whose exercise sets none: the platform's own (libs/sandbox) unless changed here.
   SANDBOX_TIME_LIMIT_MS: int(50, 60_000).default(DEFAULT_GRADE_LIMITS.timeMs),
   SANDBOX_MEMORY_LIMIT_MB: int(8, 1024).default(DEFAULT_GRADE_LIMITS.memoryMb),
+  // The sandbox PostgreSQL for SQL exercises (docs/sql.md): an administrator of a cluster that holds no
+  // application data. Unset: exercises with a database end in sandbox_error.
+  SANDBOX_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   MAX_PENDING_GRADINGS: int(1, 1000).default(5),
   GRADING_STALL_INTERVAL_MS: int(500, 600_000).default(30_000),
   GRADING_SWEEP_INTERVAL_MS: int(0, 3_600_000).default(15_000),
@@ -74,7 +77,7 @@ export interface AppConfig {
   queue: { backend: QueueBackend; prefix: string };
   jwt: { secret: string; ttlSeconds: number };
   worker: { concurrency: number };
-  sandbox: { timeLimitMs: number; memoryLimitMb: number };
+  sandbox: { timeLimitMs: number; memoryLimitMb: number; databaseUrl?: string };
   /** Per learner: submissions queued or running before new ones are refused. */
   maxPendingGradings: number;
   /**

@@ -37,6 +37,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     problems.push('JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)');
   }
+  if (e.SANDBOX_DATABASE_URL && sameDatabase(e.SANDBOX_DATABASE_URL, e.DATABASE_URL)) {
+    problems.push("SANDBOX_DATABASE_URL: must not be the application's database (learner SQL runs there)");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const root = findProjectRoot();
@@ -52,7 +55,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queue: { backend, prefix: e.QUEUE_PREFIX },
     jwt: { secret: e.JWT_SECRET ?? readOrCreateJwtSecret(dataDir), ttlSeconds: durationToSeconds(e.JWT_TTL) },
     worker: { concurrency: e.WORKER_CONCURRENCY },
-    sandbox: { timeLimitMs: e.SANDBOX_TIME_LIMIT_MS, memoryLimitMb: e.SANDBOX_MEMORY_LIMIT_MB },
+    sandbox: {
+      timeLimitMs: e.SANDBOX_TIME_LIMIT_MS,
+      memoryLimitMb: e.SANDBOX_MEMORY_LIMIT_MB,
+      ...(e.SANDBOX_DATABASE_URL ? { databaseUrl: e.SANDBOX_DATABASE_URL } : {}),
+    },
     maxPendingGradings: e.MAX_PENDING_GRADINGS,
     grading: {
       stallIntervalMs: e.GRADING_STALL_INTERVAL_MS,
@@ -76,4 +83,19 @@ function durationToSeconds(value: string): number {
   const match = /^(\d+)([smhd]?)$/.exec(value);
   if (!match) throw new ConfigError([`JWT_TTL: cannot parse "${value}"`]);
   return Number(match[1]) * UNIT_SECONDS[match[2] || 's'];
+}
+
+/** Same server and database (user and password aside). */
+function sameDatabase(a: string, b: string): boolean {
+  const key = (value: string) => {
+    const u = new URL(value);
+    return `${u.hostname}:${u.port || '5432'}/${u.pathname.slice(1) || 'postgres'}`;
+  };
+  return key(a) === key(b);
+}
+
+/** SANDBOX_DATABASE_URL for tools that load no AppConfig (the CLI, the api's publish check); undefined when unset. */
+export function sandboxDatabaseUrl(env: Env = process.env): string | undefined {
+  const value = env.SANDBOX_DATABASE_URL?.trim();
+  return value ? value : undefined;
 }

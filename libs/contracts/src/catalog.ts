@@ -1,7 +1,7 @@
 // Courses and exercises as a learner sees them (never hidden tests, the solution or wrong/ files).
 
 export type CatalogStatus = 'locked' | 'available' | 'solved';
-export type ExerciseLanguage = 'javascript' | 'typescript';
+export type ExerciseLanguage = 'javascript' | 'typescript' | 'sql';
 
 /** GET /api/courses items. */
 export interface CourseSummary {

@@ -9,6 +9,7 @@ export * from './leaderboards';
 export * from './motivation';
 export * from './packs';
 export * from './progress';
+export * from './sql';
 export * from './submissions';
 export * from './users';
 export * from './session';

@@ -13,6 +13,7 @@ export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
     hiddenTests: exercise.hiddenTests,
     ...(manifest.limits ? { limits: manifest.limits } : {}),
     ...(manifest.typecheck !== undefined ? { typecheck: manifest.typecheck } : {}),
+    ...(exercise.database ? { database: exercise.database } : {}),
   };
 }
 
@@ -22,5 +23,6 @@ export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
  */
 export function contentHash(exercise: LoadedExercise): string {
   const tests = [...exercise.visibleTests, ...exercise.hiddenTests].map(({ fileName, code, hidden }) => ({ fileName, code, hidden }));
-  return canonicalHash({ manifest: exercise.manifest, tests });
+  // The database is part of what is graded; left out when absent so older exercises keep their hash.
+  return canonicalHash({ manifest: exercise.manifest, tests, ...(exercise.database ? { database: exercise.database.setup } : {}) });
 }

@@ -187,3 +187,41 @@ describe('contentHash', () => {
     expect(base).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('sql exercises', () => {
+  const sqlManifest = `slug: adults\ntitle: Adults\nlanguage: sql\ndifficulty: 1\nxp: 10\nfileName: query.sql\n`;
+  const sqlTree: Tree = {
+    'exercise.yaml': sqlManifest,
+    'README.md': '# Adults\n',
+    'schema.sql': 'CREATE TABLE people (id int, age int);\n',
+    'starter/query.sql': 'SELECT 1;\n',
+    'solution/query.sql': 'SELECT id FROM people WHERE age >= 18;\n',
+    'tests/query.test.js':
+      "import { db } from '@questline/sql';\nimport query from './query.sql';\ntest('a', async () => { await db.query(query); });\n",
+    'wrong/all.sql': 'SELECT id FROM people;\n',
+  };
+
+  test('load with .sql learner files, .js tests and the schema as the database setup, which grading carries', () => {
+    const exercise = loadExercise(make(sqlTree, 'db/adults'));
+    expect(exercise.database).toEqual({ setup: 'CREATE TABLE people (id int, age int);\n' });
+    expect(exercise.wrong.map((w) => w.fileName)).toEqual(['all.sql']);
+    const request = buildGradeRequest(gradeSource(exercise), 'SELECT 2;');
+    expect(request).toMatchObject({ language: 'sql', solution: { fileName: 'query.sql' }, database: { setup: exercise.database!.setup } });
+  });
+
+  test('a missing schema.sql is reported; the schema is part of the content hash', () => {
+    const without = Object.fromEntries(Object.entries(sqlTree).filter(([file]) => file !== 'schema.sql'));
+    expect(checkExercise(make(without, 'db/adults')).issues.map(formatIssue)).toContain(
+      'db/adults/schema.sql: is missing (an sql exercise needs its schema and seed data)',
+    );
+    const a = loadExercise(make(sqlTree, 'db1/adults'));
+    const b = loadExercise(make({ ...sqlTree, 'schema.sql': 'CREATE TABLE people (id int);\n' }, 'db2/adults'));
+    expect(contentHash(a)).not.toBe(contentHash(b));
+  });
+
+  test('JavaScript exercises keep their hash when they have no schema.sql', () => {
+    const exercise = loadExercise(make(twoFer()));
+    expect(exercise.database).toBeUndefined();
+    expect(buildGradeRequest(gradeSource(exercise), '')).not.toHaveProperty('database');
+  });
+});

@@ -11,7 +11,11 @@ import { readManifest } from './yaml-file';
 
 export const EXERCISE_MANIFEST = 'exercise.yaml';
 
-const EXTENSION = { javascript: '.js', typescript: '.ts' } as const;
+/** The learner's file, starters, solutions and wrong/ files. */
+const EXTENSION = { javascript: '.js', typescript: '.ts', sql: '.sql' } as const;
+/** Test files: an SQL exercise's tests are JavaScript that runs the SQL through `db` (@questline/sql). */
+const TEST_EXTENSION = { javascript: '.js', typescript: '.ts', sql: '.js' } as const;
+export const DATABASE_FILE = 'schema.sql';
 const TEST_FILE = /\.test\.(js|ts)$/;
 
 export interface ExerciseCheckOptions {
@@ -72,14 +76,28 @@ export function checkExercise(dir: string, options: ExerciseCheckOptions = {}): 
   const visibleTests = readTests(path.join(root, 'tests'), false, manifest, display, issues);
   const hiddenTests = readTests(path.join(root, 'tests', 'hidden'), true, manifest, display, issues);
   if (visibleTests.length === 0) {
-    issues.push({ file: display('tests'), message: `has no visible tests (tests/*.test${ext})` });
+    issues.push({ file: display('tests'), message: `has no visible tests (tests/*.test${TEST_EXTENSION[manifest.language]})` });
   }
   const wrong = readWrong(root, manifest, display, issues);
+  const setup = readText(path.join(root, DATABASE_FILE));
+  if (setup === undefined && manifest.language === 'sql') {
+    issues.push({ file: display(DATABASE_FILE), message: 'is missing (an sql exercise needs its schema and seed data)' });
+  }
 
   if (issues.length > 0 || !starter || !solution) return { issues };
   return {
     issues,
-    exercise: { dir: root, manifest, instructions: instructions ?? '', starter, solution, visibleTests, hiddenTests, wrong },
+    exercise: {
+      dir: root,
+      manifest,
+      instructions: instructions ?? '',
+      starter,
+      solution,
+      visibleTests,
+      hiddenTests,
+      wrong,
+      ...(setup !== undefined ? { database: { setup } } : {}),
+    },
   };
 }
 
@@ -140,7 +158,7 @@ function readLearnerFile(
 }
 
 function readTests(dir: string, hidden: boolean, manifest: ExerciseManifest, display: Display, issues: FormatIssue[]): TestFile[] {
-  const ext = EXTENSION[manifest.language];
+  const ext = TEST_EXTENSION[manifest.language];
   const rel = hidden ? ['tests', 'hidden'] : ['tests'];
   const tests: TestFile[] = [];
   for (const name of listFiles(dir)) {

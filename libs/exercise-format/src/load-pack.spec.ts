@@ -103,7 +103,7 @@ describe('validatePack', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         'pack.yaml: authors: must list at least one author',
-        'pack.yaml: languages[0]: must be "javascript" or "typescript"',
+        'pack.yaml: languages[0]: must be "javascript", "typescript" or "sql"',
         'pack.yaml: chapters[0].exercises[1]: must be kebab-case (lowercase letters, digits and single dashes)',
         'pack.yaml: chapters[0].exercises[2]: must be a folder name or an object with a slug',
         'pack.yaml: chapters[0].exercises[3].requries: unknown field (check the spelling)',

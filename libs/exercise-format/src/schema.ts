@@ -27,7 +27,7 @@ const text = z
   .trim()
   .min(1, { error: 'must not be empty' });
 
-const language = z.enum(['javascript', 'typescript'], { error: says('must be "javascript" or "typescript"') });
+const language = z.enum(['javascript', 'typescript', 'sql'], { error: says('must be "javascript", "typescript" or "sql"') });
 
 function boundedInt(min: number, max: number, unit = '') {
   const message = `must be an integer from ${min} to ${max}${unit}`;
@@ -68,7 +68,7 @@ export const exerciseManifestSchema = z.strictObject({
     .positive({ error: 'must be a positive integer' }),
   fileName: z
     .string({ error: says('must be a file name') })
-    .regex(/^[A-Za-z0-9_.-]+\.(js|ts)$/, { error: 'must be a plain file name ending in .js or .ts (no folders)' }),
+    .regex(/^[A-Za-z0-9_.-]+\.(js|ts|sql)$/, { error: 'must be a plain file name ending in .js, .ts or .sql (no folders)' }),
   // Optional so a first draft can omit it; always an array once loaded.
   hints: z.array(text, { error: 'must be a list of strings' }).default([]),
   limits: exerciseLimitsSchema.optional(),

@@ -1,6 +1,6 @@
 // On-disk exercise and pack format (see README "Authoring a pack").
 import type { TypecheckOptions } from '@questline/contracts';
-import type { Language, SourceFile, TestFile } from '@questline/sandbox';
+import type { ExerciseDatabase, Language, SourceFile, TestFile } from '@questline/sandbox';
 
 export interface ExerciseLimits {
   timeMs?: number;
@@ -38,6 +38,8 @@ export interface LoadedExercise {
   hiddenTests: TestFile[];
   /** `wrong/*`: known-wrong solutions that must fail. fileName is the file's own name in wrong/. */
   wrong: SourceFile[];
+  /** `schema.sql` (required for `sql`, optional otherwise): each grading's database starts from it (docs/sql.md). */
+  database?: ExerciseDatabase;
 }
 
 /** A prerequisite: the chapter (all its exercises) or the exercise must be solved first. */

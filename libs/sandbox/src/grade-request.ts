@@ -3,7 +3,7 @@
 // "passes locally" means the same tests, in the same order, under the same limits as for learners.
 import { SANDBOX_DEFAULTS } from './limits';
 import type { TypecheckOptions } from '@questline/contracts';
-import type { GradeLimits, GradeRequest, Language, TestFile } from './types';
+import type { ExerciseDatabase, GradeLimits, GradeRequest, Language, TestFile } from './types';
 
 /** What building a request reads from an exercise (the worker's GradingExercise and a loaded pack exercise both fit). */
 export interface GradeRequestSource {
@@ -16,6 +16,8 @@ export interface GradeRequestSource {
   limits?: Partial<GradeLimits>;
   /** TypeScript type checking: the exercise's switches, or false (see GradeRequest.typecheck). */
   typecheck?: TypecheckOptions | false;
+  /** The exercise's schema.sql, for an exercise with a database. */
+  database?: ExerciseDatabase;
 }
 
 export interface BuildGradeRequestOptions {
@@ -50,6 +52,7 @@ export function buildGradeRequest(exercise: GradeRequestSource, code: string, op
       timeMs: exercise.limits?.timeMs ?? defaults.timeMs,
       memoryMb: exercise.limits?.memoryMb ?? defaults.memoryMb,
     },
+    ...(exercise.database ? { database: { setup: exercise.database.setup } } : {}),
   };
   if (exercise.typecheck !== undefined) request.typecheck = exercise.typecheck === false ? false : { ...exercise.typecheck };
   return request;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { effectiveLimits, SANDBOX_DEFAULTS } from './limits';
 import { locateSandboxDir } from './locate';
 import type { ChildJob } from './protocol';
+import { SqlSlots } from './sql/sql-slots';
 import { SupervisedChild, type SupervisedJob } from './supervised-child';
 import type { GradeHooks, GradeRequest, GradeResult } from './types';
 import { errorResult, sandboxErrorResult } from './verdict';
@@ -22,6 +23,12 @@ export interface GraderOptions {
   sandboxDir?: string;
   /** RSS ceiling of the type-checker process (TypeScript gradings); over it, `memory_limit`. Default 768 MB. */
   checkerRssLimitMb?: number;
+  /**
+   * Administrator URL of the sandbox PostgreSQL for exercises with a database (SANDBOX_DATABASE_URL):
+   * a cluster or database holding nothing else, never the application's (docs/sql.md). Without it,
+   * such gradings end in sandbox_error.
+   */
+  sqlDatabaseUrl?: string;
 }
 
 export interface Grader {
@@ -54,7 +61,10 @@ function requestProblem(request: GradeRequest): string | null {
   if (!request || typeof request !== 'object' || !request.solution || !Array.isArray(request.tests))
     return 'The grading request is malformed.';
   if (typeof request.solution.code !== 'string' || typeof request.solution.fileName !== 'string') return 'The solution is missing.';
-  if (!/^[\w.-]+\.[mc]?[jt]s$/.test(request.solution.fileName)) return `Unsupported solution file name: ${request.solution.fileName}`;
+  const extension = request.language === 'sql' ? /^[\w.-]+\.sql$/ : /^[\w.-]+\.[mc]?[jt]s$/;
+  if (!extension.test(request.solution.fileName)) return `Unsupported solution file name: ${request.solution.fileName}`;
+  if (request.language === 'sql' && typeof request.database?.setup !== 'string') return 'An SQL exercise needs its database (schema.sql).';
+  if (request.database !== undefined && typeof request.database?.setup !== 'string') return 'The exercise database is malformed.';
   if (Buffer.byteLength(request.solution.code) > SANDBOX_DEFAULTS.maxSourceBytes) {
     return `Your file is too large (over ${SANDBOX_DEFAULTS.maxSourceBytes / 1024} KB).`;
   }
@@ -82,6 +92,7 @@ class ChildProcessGrader implements Grader {
   /** Started on the first TypeScript grading (typecheck/checker-process.ts). */
   private readonly checker: CheckerProcess;
   private readonly checkerRssLimitMb: number;
+  private readonly sql: SqlSlots<SupervisedChild> | null;
 
   constructor(options: GraderOptions) {
     const sandboxDir = options.sandboxDir ?? locateSandboxDir();
@@ -93,6 +104,7 @@ class ChildProcessGrader implements Grader {
       killMarginMs: KILL_MARGIN_MS,
       rssPollMs: RSS_POLL_MS,
     });
+    this.sql = options.sqlDatabaseUrl ? new SqlSlots(options.sqlDatabaseUrl) : null;
     const poolSize = Math.max(1, Math.floor(options.poolSize ?? 1));
     const rssLimitMb = Math.max(options.childRssLimitMb ?? DEFAULT_RSS_LIMIT_MB, MIN_RSS_LIMIT_MB);
     for (let i = 0; i < poolSize; i++) {
@@ -112,12 +124,14 @@ class ChildProcessGrader implements Grader {
     if (problem !== null) return Promise.resolve(errorResult(problem));
     const job: ChildJob = {
       id: this.nextId++,
-      language: request.language === 'typescript' ? 'typescript' : 'javascript',
+      language: request.language === 'typescript' || request.language === 'sql' ? request.language : 'javascript',
       solution: { fileName: request.solution.fileName, code: request.solution.code },
       tests: request.tests.map((test) => ({ fileName: test.fileName, code: test.code, hidden: test.hidden === true })),
       limits: effectiveLimits(request),
       maxSourceBytes: SANDBOX_DEFAULTS.maxSourceBytes,
       maxOutputBytes: SANDBOX_DEFAULTS.maxOutputBytes,
+      // The slot (url, schema) is filled in when a child takes the job.
+      ...(request.database ? { database: { url: '', schema: '', setup: request.database.setup } } : {}),
     };
     const typecheck = typecheckOptions(request);
     if (typecheck) return this.checkThenRun(job, typecheck, hooks, started);
@@ -143,6 +157,12 @@ class ChildProcessGrader implements Grader {
   }
 
   private run(job: ChildJob, hooks: GradeHooks | undefined, started: number): Promise<GradeResult> {
+    if (job.database && !this.sql) {
+      return Promise.resolve(
+        sandboxErrorResult('This exercise needs the sandbox database, and none is configured (SANDBOX_DATABASE_URL).'),
+      );
+    }
+    if (job.database) this.sql?.retryFailed();
     return new Promise<GradeResult>((resolve) => {
       this.queue.push({
         job,
@@ -158,9 +178,30 @@ class ChildProcessGrader implements Grader {
       for (const job of this.queue.splice(0)) job.resolve(sandboxErrorResult('The sandbox cannot start; see the worker log.'));
       return;
     }
+    const sql = this.sql;
+    if (sql?.failing) {
+      for (const job of this.queue.filter((queued) => queued.job.database)) {
+        this.queue.splice(this.queue.indexOf(job), 1);
+        job.resolve(sandboxErrorResult('The sandbox database is not available; see the worker log.'));
+      }
+    }
     for (const child of this.children) {
-      const next = child.isIdle ? this.queue.shift() : undefined;
-      if (next) child.run(next);
+      if (!child.isIdle) continue;
+      // A job with a database waits for this child's slot (provisioned on first use, reset after each use).
+      const index = this.queue.findIndex((queued) => !queued.job.database || sql?.ready(child, () => this.dispatch()) !== undefined);
+      if (index < 0) continue;
+      const next = this.queue.splice(index, 1)[0]!;
+      const database = next.job.database;
+      const slot = database ? sql?.ready(child, () => this.dispatch()) : undefined;
+      if (database && slot && sql) {
+        next.job.database = { ...database, url: slot.url, schema: slot.schema };
+        const queued = { ...next };
+        next.resolve = (result) => {
+          queued.resolve(result);
+          sql.used(child, () => this.dispatch());
+        };
+      }
+      child.run(next);
     }
   }
 
@@ -168,6 +209,8 @@ class ChildProcessGrader implements Grader {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.resolve(sandboxErrorResult('The grader was closed.'));
     await Promise.all([...this.children.map((child) => child.close()), this.checker.close()]);
+    await Promise.all(this.children.map((child) => child.close()));
+    await this.sql?.close();
   }
 }
 

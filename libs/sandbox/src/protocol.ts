@@ -9,6 +9,17 @@ export interface ChildJob {
   limits: GradeLimits;
   maxSourceBytes: number;
   maxOutputBytes: number;
+  /** Set for an exercise with a database: where this child's scratch schema is (filled in by the grader, sql/). */
+  database?: ChildDatabase;
+}
+
+/** The sandbox database slot a job runs in: an unprivileged role that owns only `schema`. */
+export interface ChildDatabase {
+  /** Connection URL of the slot's role (never the administrator's). */
+  url: string;
+  schema: string;
+  /** The exercise's schema.sql, run in the (empty) schema before the tests. */
+  setup: string;
 }
 
 export type ParentMessage = { type: 'job'; job: ChildJob };

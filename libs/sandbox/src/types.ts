@@ -2,7 +2,8 @@
 // Result shape: a superset of Exercism's results.json v3.
 import type { SourceDiagnostic, TypecheckOptions } from '@questline/contracts';
 
-export type Language = 'javascript' | 'typescript';
+/** `sql`: the learner's file is SQL run in the exercise's sandbox database; its tests are still JavaScript. */
+export type Language = 'javascript' | 'typescript' | 'sql';
 
 export interface SourceFile {
   /** e.g. `two-fer.js`; tests import it as `./two-fer`. */
@@ -33,6 +34,17 @@ export interface GradeRequest {
    * without type checking. Absent: checked with the defaults.
    */
   typecheck?: TypecheckOptions | false;
+  /**
+   * The exercise's database (required for `sql`, optional for JavaScript that queries one): each grading
+   * gets a scratch schema in the sandbox PostgreSQL with this setup (DDL and seed data) applied, and the
+   * tests get the `db` handle (docs/sql.md).
+   */
+  database?: ExerciseDatabase;
+}
+
+export interface ExerciseDatabase {
+  /** SQL run as the learner's role in a fresh, empty schema before the tests (schema.sql). */
+  setup: string;
 }
 
 // The result shapes learners see are declared once in the contracts library.

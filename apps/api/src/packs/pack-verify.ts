@@ -1,6 +1,7 @@
 // Proving an uploaded pack works before anyone sees it: with the real grader, every reference
 // solution must pass all its tests (visible + hidden), and every starter and wrong/ solution must
 // fail (tests that a blank file passes would hand out XP for nothing).
+import { sandboxDatabaseUrl } from '@questline/config';
 import { gradeSource, type LoadedExercise, type LoadedPack } from '@questline/exercise-format';
 import { buildGradeRequest, createGrader, type GradeLimits, type GradeResult, type Grader } from '@questline/sandbox';
 import type { PackReportEntry } from '@questline/contracts';
@@ -8,7 +9,7 @@ import type { PackReportEntry } from '@questline/contracts';
 export type GraderFactory = () => Grader;
 
 /** Two children at most: publishing shares the api's (small) machine with learners. */
-export const defaultGraderFactory: GraderFactory = () => createGrader({ poolSize: 2 });
+export const defaultGraderFactory: GraderFactory = () => createGrader({ poolSize: 2, sqlDatabaseUrl: sandboxDatabaseUrl() });
 
 function failures(result: GradeResult): string {
   const failed = result.tests.filter((t) => t.status !== 'pass');

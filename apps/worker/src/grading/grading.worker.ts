@@ -28,7 +28,7 @@ export class GradingWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const { concurrency } = this.config.worker;
     const { stallIntervalMs } = this.config.grading;
     // One sandbox child per concurrent job: a job never waits for a child inside the worker.
-    this.grader = createGrader({ poolSize: concurrency });
+    this.grader = createGrader({ poolSize: concurrency, sqlDatabaseUrl: this.config.sandbox.databaseUrl });
     const grader = this.grader;
     this.worker = new Worker<unknown, GradeJobResult | null>(GRADING_QUEUE, (job) => this.process(job, grader), {
       ...withFastReconnect(bullRootOptions(this.config), this.config.queue.backend),

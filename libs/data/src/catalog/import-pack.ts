@@ -167,6 +167,7 @@ function exerciseFields(exercise: LoadedExercise): Partial<Exercise> {
     solutionCode: exercise.solution.code,
     visibleTests: exercise.visibleTests.map(({ fileName, code }) => ({ fileName, code })),
     hiddenTests: exercise.hiddenTests.map(({ fileName, code }) => ({ fileName, code })),
+    databaseSetup: exercise.database?.setup ?? null,
     hints: [...manifest.hints],
     limits: { ...(manifest.limits ?? {}) },
     revealHiddenTestNames: manifest.revealHiddenTestNames ?? false,

@@ -30,7 +30,7 @@ export class Exercise {
   position: number;
 
   @Column({ type: 'varchar', length: 16 })
-  language: 'javascript' | 'typescript';
+  language: 'javascript' | 'typescript' | 'sql';
 
   @Column({ type: 'int' })
   difficulty: number;
@@ -55,6 +55,10 @@ export class Exercise {
 
   @Column({ name: 'hidden_tests', type: 'jsonb' })
   hiddenTests: StoredTestFile[];
+
+  /** schema.sql of an exercise with a database (docs/sql.md); each grading starts from it. */
+  @Column({ name: 'database_setup', type: 'text', nullable: true })
+  databaseSetup: string | null;
 
   @Column({ type: 'jsonb' })
   hints: string[];

@@ -3,7 +3,7 @@
 // language, file name, reveal flag). Server side only: it reads hidden tests.
 import type { DataSource } from 'typeorm';
 import type { TypecheckOptions } from '@questline/contracts';
-import type { GradeLimits, Language, TestFile } from '@questline/sandbox';
+import type { ExerciseDatabase, GradeLimits, Language, TestFile } from '@questline/sandbox';
 import type { CatalogRequirements } from '../catalog';
 
 /** What grading needs from an exercise row (tests included: never send this to a learner). */
@@ -19,6 +19,8 @@ export interface GradingExercise {
   testsHash: string;
   /** Absent: the platform's type-check defaults (see GradeRequest.typecheck). */
   typecheck?: TypecheckOptions | false;
+  /** The exercise's schema.sql, when it has a database. */
+  database?: ExerciseDatabase;
 }
 
 /**
@@ -49,6 +51,7 @@ interface GradingExerciseRow {
   reveal_hidden_test_names: boolean;
   tests_hash: string;
   typecheck: TypecheckOptions | false | null;
+  database_setup: string | null;
 }
 
 interface SubmissionTargetRow {
@@ -75,6 +78,7 @@ function toGradingExercise(row: GradingExerciseRow): GradingExercise {
     limits,
     revealHiddenTestNames: row.reveal_hidden_test_names,
     testsHash: row.tests_hash,
+    ...(row.database_setup !== null ? { database: { setup: row.database_setup } } : {}),
   };
   if (row.typecheck === false || (typeof row.typecheck === 'object' && row.typecheck !== null)) exercise.typecheck = row.typecheck;
   return exercise;
@@ -86,7 +90,7 @@ export class GradingExerciseRepository {
   /** The exercise with its tests (removed ones too: a submission accepted before removal is still graded). */
   async find(exerciseId: string): Promise<GradingExercise | null> {
     const rows: GradingExerciseRow[] = await this.dataSource.query(
-      `SELECT id, language, file_name, visible_tests, hidden_tests, limits, reveal_hidden_test_names, tests_hash, typecheck
+      `SELECT id, language, file_name, visible_tests, hidden_tests, limits, reveal_hidden_test_names, tests_hash, typecheck, database_setup
          FROM exercises WHERE id = $1`,
       [exerciseId],
     );

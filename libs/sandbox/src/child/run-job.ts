@@ -20,6 +20,7 @@ import {
 import { classifyFailure, describeLoadError, WallClockExceeded } from './isolate-errors';
 import { HARNESS_FILE, PreparedIsolate, type Control, type HarnessCode } from './prepared-isolate';
 import { isTypeScriptFile, stripTypes, type TransformOutcome } from './transform';
+import { SqlJob, SQL_MODULE, loadSqlModule, sqlFileModule } from './sql-job';
 
 export type { HarnessCode };
 
@@ -65,7 +66,7 @@ export const expectTypeOf = () => typeOnly;`;
 const TEST_FILE_IMPORTS = [...JEST_NAMES, 'expectTypeOf'];
 
 function stem(fileName: string): string {
-  return fileName.replace(/\.[mc]?[jt]s$/, '');
+  return fileName.replace(/\.[mc]?[jt]s$|\.sql$/, '');
 }
 
 /** QUESTLINE_SANDBOX_TIMING=1 prints where each grading's time goes to the child's stderr. */
@@ -106,6 +107,8 @@ export class JobRun {
   private registered: Registered = { names: [], hidden: [] };
   private readonly finished = new Map<number, TestResult>();
   private badProgress = false;
+  /** The job's database session (exercises with a schema.sql), open from setup until the run ends. */
+  private sql: SqlJob | undefined;
   /** Set when `produceCache` is on: harness cachedData made after this run (see execute()). */
   producedCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 
@@ -200,6 +203,15 @@ export class JobRun {
         ctl.applySync(undefined, [command, argument], { timeout: this.remaining() }) as string;
       callHarnessOnly('configure', JSON.stringify({ visibleFiles: this.visibleFiles, maxOutputChars: this.job.maxOutputBytes }));
       phase = 'load';
+      if (this.job.database) {
+        try {
+          this.sql = await this.guard(SqlJob.start(this.job.database, this.deadline));
+        } catch (error) {
+          if (error instanceof WallClockExceeded) throw error;
+          throw new LoadError(error instanceof Error ? error.message : String(error));
+        }
+        this.mark('sql');
+      }
       await this.loadModules(context, sources, callHarnessOnly);
       this.mark('modules');
       phase = 'run';
@@ -216,6 +228,7 @@ export class JobRun {
     } catch (error) {
       return this.failureOutcome(error, phase, control);
     } finally {
+      await this.sql?.finish();
       const isolate = this.prepared?.isolate;
       if (this.produceCache && isolate && !isolate.isDisposed) {
         // Compiled again after a run, V8's code cache also holds the functions the run compiled
@@ -243,7 +256,11 @@ export class JobRun {
       return { message: `Your file is too large (over ${this.job.maxSourceBytes / 1024} KB).` };
     }
     const convert = (fileName: string, code: string) =>
-      language === 'typescript' || isTypeScriptFile(fileName) ? stripTypes(fileName, code) : ({ ok: true, code } as const);
+      fileName.endsWith('.sql')
+        ? sqlFileModule(code)
+        : language === 'typescript' || isTypeScriptFile(fileName)
+          ? stripTypes(fileName, code)
+          : ({ ok: true, code } as const);
     const solutionCode = convert(solution.fileName, solution.code);
     if (!solutionCode.ok) return { message: solutionCode.message, crashed: solutionCode.crashed };
     const testCodes: string[] = [];
@@ -291,6 +308,8 @@ export class JobRun {
     const solutionStem = stem(solution.fileName);
     const solutionModule = this.compile(solution.fileName, sources.solution, false, false);
     const globalsModule = this.isolate().compileModuleSync(JEST_GLOBALS_MODULE, { filename: '@jest/globals' });
+    // Before the learner's module too: it holds the only way to the database.
+    const sqlModule = this.sql ? loadSqlModule(this.isolate(), context, this.sql) : undefined;
     this.mark('compile');
     const testModules = new Set<ivm.Module>();
     // Instantiating runs no isolate code, so it is done synchronously (one thread hop less per module).
@@ -300,6 +319,7 @@ export class JobRun {
     const resolve = (specifier: string, referrer: ivm.Module): ivm.Module => {
       if (testModules.has(referrer)) {
         if (specifier === '@jest/globals') return globalsModule;
+        if (specifier === SQL_MODULE && sqlModule) return sqlModule;
         if (specifier.startsWith('./') && stem(specifier.slice(2)) === solutionStem) return solutionModule;
         throw new Error(`Cannot import '${specifier}' from a test file: only './${solutionStem}' and '@jest/globals' are available.`);
       }

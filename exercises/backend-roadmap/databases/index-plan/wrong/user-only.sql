@@ -1,0 +1,2 @@
+CREATE INDEX ON events (user_id);
+ANALYZE events;

@@ -1,0 +1,2 @@
+CREATE INDEX ON events (created_at);
+ANALYZE events;

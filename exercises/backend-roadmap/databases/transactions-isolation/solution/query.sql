@@ -1,0 +1,2 @@
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT sum(balance) AS total FROM accounts;

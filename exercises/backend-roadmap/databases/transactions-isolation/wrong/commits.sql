@@ -1,0 +1,3 @@
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT sum(balance) AS total FROM accounts;
+COMMIT;

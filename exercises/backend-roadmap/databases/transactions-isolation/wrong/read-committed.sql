@@ -1,0 +1,2 @@
+BEGIN;
+SELECT sum(balance) AS total FROM accounts;

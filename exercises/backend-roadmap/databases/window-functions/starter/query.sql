@@ -1,0 +1,1 @@
+SELECT department, name, salary FROM employees ORDER BY department;

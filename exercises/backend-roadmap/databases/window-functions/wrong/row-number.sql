@@ -1,0 +1,1 @@
+WITH ranked AS (SELECT department, name, salary, row_number() OVER (PARTITION BY department ORDER BY salary DESC, name) AS rank FROM employees) SELECT department, name, salary, rank FROM ranked WHERE rank <= 2 ORDER BY department, rank, name;
