@@ -19,6 +19,8 @@ export interface ExerciseManifest {
   limits?: ExerciseLimits;
   /** When true, learners see hidden tests' names and messages (never their code). Default false. */
   revealHiddenTestNames?: boolean;
+  /** `pack test --mutate`: mutants (by id, as the report prints them) that behave exactly like the solution, each with why. */
+  mutation?: { equivalent: Array<{ mutant: string; reason: string }> };
 }
 
 export interface LoadedExercise {
