@@ -82,7 +82,8 @@ export async function mutateExercise(input: MutateExerciseInput, grade: Grade): 
         used.add(mutant.id);
         return { view, status: 'equivalent' };
       }
-      const result = await grade({ ...base, solution: { ...base.solution, code: applyMutant(solution, mutant) }, limits });
+      // bail: whether any test fails is all that counts, and the first failure's message is enough.
+      const result = await grade({ ...base, solution: { ...base.solution, code: applyMutant(solution, mutant) }, limits, bail: true });
       return { view, status: statusOf(result), message: result.message };
     }),
   );

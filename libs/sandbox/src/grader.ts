@@ -93,6 +93,7 @@ class ChildProcessGrader implements Grader {
       limits: effectiveLimits(request),
       maxSourceBytes: SANDBOX_DEFAULTS.maxSourceBytes,
       maxOutputBytes: SANDBOX_DEFAULTS.maxOutputBytes,
+      ...(request.bail === true ? { bail: true } : {}),
     };
     return new Promise<GradeResult>((resolve) => {
       this.queue.push({

@@ -9,6 +9,8 @@ export interface ChildJob {
   limits: GradeLimits;
   maxSourceBytes: number;
   maxOutputBytes: number;
+  /** See GradeRequest.bail. */
+  bail?: boolean;
 }
 
 export type ParentMessage = { type: 'job'; job: ChildJob };

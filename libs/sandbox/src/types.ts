@@ -27,6 +27,11 @@ export interface GradeRequest {
   /** In order: visible test files first, then hidden ones. */
   tests: TestFile[];
   limits?: Partial<GradeLimits>;
+  /**
+   * Stop at the first test that does not pass; the rest stay "Not run". For callers that only need to
+   * know whether every test passes (mutation testing): a failing test's message is the costly part.
+   */
+  bail?: boolean;
 }
 
 export type TestStatus = 'pass' | 'fail' | 'error';
