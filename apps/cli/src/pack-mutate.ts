@@ -66,6 +66,7 @@ export function summarizeMutation(exercises: ExerciseMutationReport[], options: 
 export function summaryLine(out: Output, run: MutationRunReport): string {
   const below = run.exercises.filter((r) => !meetsMinScore(r, run.minScore ?? undefined)).length;
   const threshold = run.minScore === null ? '' : `; ${below} below --min-score ${run.minScore}`;
-  const text = `mutation: ${run.killed}/${run.mutants} mutants killed, ${run.survived} survived, lowest score ${formatScore(run.lowestScore)}${threshold} (${(run.durationMs / 1000).toFixed(1)} s, ${run.mutantsPerSecond} mutants/s)`;
+  const equivalent = run.exercises.reduce((n, r) => n + r.equivalent, 0);
+  const text = `mutation: ${run.killed}/${run.mutants - equivalent} mutants killed, ${run.survived} survived${equivalent ? ` (${equivalent} marked equivalent)` : ''}, lowest score ${formatScore(run.lowestScore)}${threshold} (${(run.durationMs / 1000).toFixed(1)} s, ${run.mutantsPerSecond} mutants/s)`;
   return paint(out, run.ok ? 'green' : 'red', text);
 }

@@ -3,7 +3,7 @@
 // solution must fail. One grader pool serves the whole run; exercises are graded in parallel.
 // With `mutate`, the tests are mutation-tested too (pack-mutate.ts).
 import path from 'node:path';
-import type { ExerciseMutationReport, MutationRunReport } from '@questline/contracts';
+import type { ExerciseMutationReport, MutationRunReport, PackTestReport } from '@questline/contracts';
 import { loadGradeLimitDefaults } from '@questline/config';
 import { checkExercise, findExerciseDirs, formatIssue, gradeSource } from '@questline/exercise-format';
 import type { LoadedExercise } from '@questline/exercise-format';
@@ -103,6 +103,16 @@ export async function runPackTest(dir: string, options: PackTestOptions): Promis
   }
   out.log(`${summary.passed} passed, ${summary.failed} failed`);
   return summary;
+}
+
+/** What `--json` prints: each exercise's mutation result appears once, in `mutation.exercises`. */
+export function packTestReport(summary: PackTestSummary): PackTestReport {
+  return {
+    passed: summary.passed,
+    failed: summary.failed,
+    exercises: summary.exercises.map(({ name, ok, problems }) => ({ name, ok, problems })),
+    ...(summary.mutation ? { mutation: summary.mutation } : {}),
+  };
 }
 
 /** Grades solution, starter and wrong/ files; returns what is wrong with the exercise. */

@@ -74,3 +74,11 @@ export interface MutationRunReport {
   /** Mutants graded per second of wall clock. */
   mutantsPerSecond: number;
 }
+
+/** `questline pack test --json`: the usual checks per exercise, and the mutation run with `--mutate`. */
+export interface PackTestReport {
+  passed: number;
+  failed: number;
+  exercises: Array<{ name: string; ok: boolean; problems: string[] }>;
+  mutation?: MutationRunReport;
+}

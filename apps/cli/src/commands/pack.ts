@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { importExercism } from '../exercism/import';
 import { consoleOutput, type Output } from '../output';
-import { runPackTest } from '../pack-test';
+import { packTestReport, runPackTest } from '../pack-test';
 import { runPackValidate } from '../pack-validate';
 import { commandGroup } from './group';
 
@@ -29,7 +29,7 @@ export function register(program: Command): void {
       // With --json, stdout carries only the JSON document.
       const out: Output = opts.json ? { ...consoleOutput, log: (line) => consoleOutput.error(line), color: false } : consoleOutput;
       const summary = await runPackTest(dir, { out, mutate: opts.mutate, minScore: opts.minScore });
-      if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      if (opts.json) process.stdout.write(`${JSON.stringify(packTestReport(summary), null, 2)}\n`);
       process.exitCode = summary.failed > 0 || summary.exercises.length === 0 ? 1 : 0;
     });
 
