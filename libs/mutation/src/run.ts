@@ -25,15 +25,24 @@ export interface MutateExerciseInput {
 export type Grade = (request: GradeRequest) => Promise<GradeResult>;
 
 /**
- * A mutant that loops forever stops at this budget instead of the exercise's full limit: twenty times
- * what the reference took, and never under MIN_MUTANT_TIME_MS so a busy machine does not stop a mutant
- * that would have finished. A timeout counts as killed, as in Stryker.
+ * A mutant that loops forever stops at this budget instead of the exercise's full limit (a looping mutant
+ * burns its whole budget, and there are dozens in a pack): ten times what the reference's tests took, and
+ * never under MIN_MUTANT_TIME_MS so a busy machine does not stop a mutant that would have finished. A
+ * timeout counts as killed, as in Stryker.
  */
-const MIN_MUTANT_TIME_MS = 300;
-const MUTANT_TIME_FACTOR = 20;
+const MIN_MUTANT_TIME_MS = 250;
+const MUTANT_TIME_FACTOR = 10;
 
 export function mutantTimeLimit(referenceMs: number, limitMs: number): number {
   return Math.min(limitMs, Math.max(MIN_MUTANT_TIME_MS, Math.ceil(referenceMs * MUTANT_TIME_FACTOR)));
+}
+
+/**
+ * How long the reference's tests ran, measured inside the sandbox: the result's own durationMs also
+ * counts the time spent queued behind other gradings, which says nothing about the tests.
+ */
+function testsDurationMs(result: GradeResult): number {
+  return result.tests.reduce((total, test) => total + test.durationMs, 0);
 }
 
 function statusOf(result: GradeResult): MutantStatus {
@@ -68,7 +77,7 @@ export async function mutateExercise(input: MutateExerciseInput, grade: Grade): 
     report.problems.push(`the reference solution does not pass its tests (${reference.verdict}): nothing to mutate`);
     return report;
   }
-  const limits = { ...base.limits, timeMs: mutantTimeLimit(reference.durationMs, base.limits.timeMs) };
+  const limits = { ...base.limits, timeMs: mutantTimeLimit(testsDurationMs(reference), base.limits.timeMs) };
 
   const mutants = generateMutants(solution, source.fileName);
   const equivalent = new Map((input.equivalent ?? []).map((e) => [e.mutant, e]));
