@@ -75,6 +75,13 @@ export interface MutationRunReport {
   mutantsPerSecond: number;
 }
 
+/** What a successful publish (POST /api/packs) says about the pack's tests; the web upload report shows it. */
+export interface PublishMutationSummary {
+  /** One per exercise, `exercise` being `<chapter>/<slug>`. */
+  exercises: ExerciseMutationReport[];
+  lowestScore: number | null;
+}
+
 /** `questline pack test --json`: the usual checks per exercise, and the mutation run with `--mutate`. */
 export interface PackTestReport {
   passed: number;

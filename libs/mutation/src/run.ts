@@ -20,6 +20,10 @@ export interface MutateExerciseInput {
   equivalent?: readonly EquivalentMutant[];
   /** The limits of an exercise that sets none (as the server reads them). */
   defaults?: GradeLimits;
+  /** The reference solution's grading with includeHidden, when the caller has it already. */
+  reference?: GradeResult;
+  /** Grade nothing (score null, with a problem) when the solution has more mutants than this. */
+  maxMutants?: number;
 }
 
 export type Grade = (request: GradeRequest) => Promise<GradeResult>;
@@ -72,7 +76,7 @@ export async function mutateExercise(input: MutateExerciseInput, grade: Grade): 
     problems: [],
   };
   const base = buildGradeRequest(source, solution, { includeHidden: true, defaults: input.defaults });
-  const reference = await grade(base);
+  const reference = input.reference ?? (await grade(base));
   if (reference.status !== 'pass') {
     report.problems.push(`the reference solution does not pass its tests (${reference.verdict}): nothing to mutate`);
     return report;
@@ -83,6 +87,12 @@ export async function mutateExercise(input: MutateExerciseInput, grade: Grade): 
   const equivalent = new Map((input.equivalent ?? []).map((e) => [e.mutant, e]));
   const used = new Set<string>();
   report.mutants = mutants.length;
+  if (input.maxMutants !== undefined && mutants.length > input.maxMutants) {
+    report.problems.push(
+      `${mutants.length} mutants is more than the ${input.maxMutants} graded here: run questline pack test --mutate locally`,
+    );
+    return report;
+  }
 
   const results = await Promise.all(
     mutants.map(async (mutant): Promise<{ view: MutantView; status: MutantStatus; message?: string }> => {

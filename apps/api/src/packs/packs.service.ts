@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PublishMutationSummary } from '@questline/contracts';
 import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
 import { checkPack, type PackManifest } from '@questline/exercise-format';
 import { compareVersions, Course, importPack, lockCourseSlug, UserRole, type User } from '@questline/data';
@@ -14,6 +15,8 @@ export interface PublishedPack {
   slug: string;
   version: string;
   exerciseCount: number;
+  /** How strong the pack's tests are (mutation testing, docs/authoring.md#mutation-testing). */
+  mutation?: PublishMutationSummary;
 }
 
 function refused(report: PackReportEntry[]): DomainError {
@@ -51,7 +54,7 @@ export class PacksService {
       }
       await this.assertMayPublish(this.dataSource.manager, user, pack.manifest);
 
-      const report = await this.serialised(() => verifyPack(pack, gradeLimitDefaults(this.config)));
+      const { report, mutation } = await this.serialised(() => verifyPack(pack, gradeLimitDefaults(this.config)));
       if (report.length > 0) throw refused(report);
 
       const result = await this.dataSource.transaction(async (manager) => {
@@ -61,7 +64,7 @@ export class PacksService {
       });
       this.logger.log(`${user.email} published ${result.slug} ${result.version} (${result.status})`);
       const exerciseCount = pack.chapters.reduce((n, c) => n + c.exercises.length, 0);
-      return { slug: result.slug, version: result.version, exerciseCount };
+      return { slug: result.slug, version: result.version, exerciseCount, ...(mutation ? { mutation } : {}) };
     } finally {
       await unpacked.remove();
     }

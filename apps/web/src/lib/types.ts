@@ -1,4 +1,5 @@
 // Shapes of the Questline API (see the API contract). Kept in one place so pages agree.
+import type { PublishMutationSummary } from '@questline/contracts';
 
 export type Role = 'learner' | 'instructor' | 'admin';
 
@@ -174,6 +175,8 @@ export interface PackUploadOk {
   slug: string;
   version: string;
   exerciseCount: number;
+  /** The tests' mutation scores (docs/authoring.md#mutation-testing). */
+  mutation?: PublishMutationSummary;
 }
 
 export interface PackReportItem {
