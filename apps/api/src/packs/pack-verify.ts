@@ -5,7 +5,7 @@ import type { PublishMutationSummary } from '@questline/contracts';
 import { gradeSource, type LoadedExercise, type LoadedPack } from '@questline/exercise-format';
 import { mutateExercise } from '@questline/mutation';
 import { buildGradeRequest, createGrader, type GradeLimits, type GradeResult, type Grader } from '@questline/sandbox';
-import type { PackReportEntry } from './pack-report';
+import type { PackReportEntry } from '@questline/contracts';
 
 export type GraderFactory = () => Grader;
 
