@@ -5,6 +5,11 @@ import type { Mutant } from './generate';
 
 const MAX_SNIPPET = 80;
 
+/** The solution with one mutant applied. */
+export function applyMutant(code: string, mutant: Pick<Mutant, 'start' | 'end' | 'replacement'>): string {
+  return code.slice(0, mutant.start) + mutant.replacement + code.slice(mutant.end);
+}
+
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_SNIPPET ? `${flat.slice(0, MAX_SNIPPET - 1)}…` : flat;

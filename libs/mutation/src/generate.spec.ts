@@ -1,5 +1,5 @@
-import { applyMutant, generateMutants } from './generate';
-import { explainSurvivor, survivorDiff, viewMutant } from './describe';
+import { generateMutants } from './generate';
+import { applyMutant, explainSurvivor, survivorDiff, viewMutant } from './describe';
 import { mutantTimeLimit, mutationScore } from './run';
 
 const changes = (code: string, fileName = 'solution.js') =>

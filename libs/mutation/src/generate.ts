@@ -243,8 +243,3 @@ export function generateMutants(code: string, fileName: string): Mutant[] {
   }
   return mutants;
 }
-
-/** The solution with one mutant applied. */
-export function applyMutant(code: string, mutant: Pick<Mutant, 'start' | 'end' | 'replacement'>): string {
-  return code.slice(0, mutant.start) + mutant.replacement + code.slice(mutant.end);
-}

@@ -3,8 +3,8 @@
 // score the tests. No I/O here: the grader is passed in.
 import type { ExerciseMutationReport, MutantStatus, MutantView } from '@questline/contracts';
 import { buildGradeRequest, type GradeLimits, type GradeRequest, type GradeRequestSource, type GradeResult } from '@questline/sandbox';
-import { viewMutant } from './describe';
-import { applyMutant, generateMutants } from './generate';
+import { applyMutant, viewMutant } from './describe';
+import { generateMutants } from './lazy';
 
 /** A mutant the author declared equivalent (exercise.yaml `mutation.equivalent`). */
 export interface EquivalentMutant {
