@@ -52,7 +52,8 @@ describe('POST /api/packs', () => {
       // `return 42` has two mutants (42 → 43, and `return undefined`); the fixture's tests kill both.
       mutation: {
         lowestScore: 100,
-        exercises: [expect.objectContaining({ exercise: 'basics/price', mutants: 2, killed: 2, survived: 0, score: 100, survivors: [] })],
+        // (On a very busy machine a killed mutant may be stopped by its time budget instead: `timeout` counts as killed.)
+        exercises: [expect.objectContaining({ exercise: 'basics/price', mutants: 2, survived: 0, errors: 0, score: 100, survivors: [] })],
       },
     });
     const mine = await request(api.url).get('/api/packs/mine').set('Authorization', bearer(owner)).expect(200);
