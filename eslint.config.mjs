@@ -17,6 +17,8 @@ export default tseslint.config(
       'exercises/**',
       // A copy of upstream Exercism files, imported as they are by tests/cli/import-exercism.spec.ts.
       'tests/fixtures/exercism-sample/**',
+      // A pack (learner-facing content, like exercises/) for tests/cli/pack-mutate.spec.ts.
+      'tests/fixtures/weak-tests-pack/**',
     ],
   },
   js.configs.recommended,

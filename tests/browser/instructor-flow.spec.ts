@@ -209,6 +209,12 @@ describe('instructor flow in Chromium', () => {
     const ok = page.getByTestId('upload-ok');
     await hasText(ok, `Published ${GOOD.slug} 1.0.0 with 2 exercises`);
     await hasCount(page.getByTestId('upload-report'), 0);
+    // The publish check's mutation scores: each fixture solution (`return 42`) has two mutants, both killed.
+    const scores = page.getByTestId('mutation-scores');
+    await hasText(scores.locator('caption'), 'mutation score per exercise (lowest 100 %)');
+    const answer = scores.locator('tbody tr').filter({ hasText: 'basics/the-answer' });
+    await hasText(answer.locator('td').nth(1), '100 %');
+    await hasText(answer.locator('td').nth(2), '2/2');
     await isVisible(page.getByRole('link', { name: GOOD.title! }));
     await hasCount(page.getByRole('link', { name: 'Broken pack' }), 0);
   });

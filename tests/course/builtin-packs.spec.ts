@@ -1,7 +1,8 @@
 // The built-in course packs (exercises/*/pack.yaml) must stay valid and gradeable: every pack passes
 // `pack validate`, and `pack test`'s rules hold for every exercise in the real sandbox (the reference
 // solution passes all visible and hidden tests, the starter fails, each wrong/ solution fails).
-// A failure lists each broken exercise with the reasons `questline pack test` would print.
+// A failure lists each broken exercise with the reasons `questline pack test` would print. Every exercise's
+// tests must also kill at least 90 % of the mutants of its reference solution (docs/authoring.md#mutation-testing).
 import fs from 'node:fs';
 import path from 'node:path';
 import { findExerciseDirs, formatIssue, validatePack } from '@questline/exercise-format';
@@ -48,4 +49,17 @@ describe.each(PACKS)('built-in pack %s', (pack) => {
     expect(summary.passed).toBeGreaterThan(0);
     expect(out.lines.at(-1)).toBe(`${summary.passed} passed, 0 failed`);
   }, 300_000);
+
+  it('mutation-tests its tests: every exercise scores at least 90 % (pack test --mutate --min-score 90)', async () => {
+    const out = memoryOutput();
+    const summary = await runPackTest(dir, { out, mutate: true, minScore: 90 });
+    const below = summary
+      .mutation!.exercises.filter((e) => e.score === null || e.score < 90)
+      .map((e) => `${e.exercise}: ${e.score} % (${e.survivors.map((s) => `${s.id}: ${s.after}`).join(' | ')})`);
+    expect(below).toEqual([]);
+    expect(summary.mutation!.exercises).toHaveLength(findExerciseDirs(dir).length);
+    const problems = summary.mutation!.exercises.flatMap((e) => e.problems.map((p) => `${e.exercise}: ${p}`));
+    expect(problems).toEqual([]);
+    expect(summary.failed).toBe(0);
+  }, 600_000);
 });

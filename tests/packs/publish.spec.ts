@@ -45,7 +45,17 @@ const shop = (version: string): PackSpec => ({ slug: 'shop', version, chapters: 
 describe('POST /api/packs', () => {
   it('publishes a valid pack for an instructor (201) and lists it under mine', async () => {
     const res = await uploadPack(owner, shop('1.0.0'), 201);
-    expect(res.body).toEqual({ slug: 'shop', version: '1.0.0', exerciseCount: 1 });
+    expect(res.body).toEqual({
+      slug: 'shop',
+      version: '1.0.0',
+      exerciseCount: 1,
+      // `return 42` has two mutants (42 → 43, and `return undefined`); the fixture's tests kill both.
+      mutation: {
+        lowestScore: 100,
+        // (On a very busy machine a killed mutant may be stopped by its time budget instead: `timeout` counts as killed.)
+        exercises: [expect.objectContaining({ exercise: 'basics/price', mutants: 2, survived: 0, errors: 0, score: 100, survivors: [] })],
+      },
+    });
     const mine = await request(api.url).get('/api/packs/mine').set('Authorization', bearer(owner)).expect(200);
     expect(mine.body).toEqual([{ slug: 'shop', title: 'Shop', version: '1.0.0' }]);
     const learner = await registerUser(api);

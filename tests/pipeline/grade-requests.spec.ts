@@ -115,7 +115,7 @@ async function packRequests(defaults: GradeLimits): Promise<{ packTest: Map<stri
   const summary = await runPackTest(packDir, { out: memoryOutput(), createGrader: () => cli.grader });
   expect(summary).toMatchObject({ passed: 2, failed: 0 });
   const api = recording();
-  expect(await verifyPack(loadPack(packDir), defaults, () => api.grader)).toEqual([]);
+  expect((await verifyPack(loadPack(packDir), defaults, () => api.grader)).report).toEqual([]);
   return { packTest: bySolution(cli.requests), publish: bySolution(api.requests) };
 }
 

@@ -37,6 +37,29 @@ describe('createGrader: basic grading through the child process', () => {
     expect(result.tests[0]!.message).not.toMatch(/harness|node_modules|\/work\//);
     expect(result.tests[1]).toMatchObject({ status: 'pass' });
   });
+
+  test('bail stops at the first failing test; the rest stay "Not run" and nothing else runs', async () => {
+    const later = {
+      fileName: 'later.spec.js',
+      hidden: true,
+      code: `import { twoFer } from './two-fer';\ntest('later', () => { console.log('ran'); expect(twoFer('x')).toBe('One for x, one for me.'); });\n`,
+    };
+    const wrong = `export const twoFer = (name = 'you') => name === 'you' ? 'One for you, one for me.' : 'nope';\n`;
+    const bailed = await grader.grade({ ...twoFer(wrong, [later]), bail: true });
+    expect(bailed).toMatchObject({ status: 'fail' });
+    expect(bailed.tests.map((t) => [t.name, t.status, t.status === 'pass' ? '' : t.message!.split('\n')[0]])).toEqual([
+      ['twoFer() > no name given', 'pass', ''],
+      ['twoFer() > a name given', 'fail', 'expect(received).toEqual(expected) // deep equality'],
+      ['later', 'error', 'Not run'],
+    ]);
+    expect(bailed.tests[2]!.output).toBeUndefined();
+    // Without bail every test runs, and a passing run is the same either way.
+    const full = await grader.grade(twoFer(wrong, [later]));
+    expect(full.tests.map((t) => t.status)).toEqual(['pass', 'fail', 'fail']);
+    const passing = await grader.grade({ ...twoFer(TWO_FER_SOLUTION, [later]), bail: true });
+    expect(passing).toMatchObject({ status: 'pass', verdict: 'passed' });
+    expect(passing.tests).toHaveLength(3);
+  });
 });
 
 describe('createGrader: pool, limits and supervision', () => {

@@ -1,13 +1,16 @@
 // `questline pack test`: prove every exercise under a folder is gradeable and its tests have teeth.
 // The reference solution must pass every test (visible + hidden); the starter and each wrong/
 // solution must fail. One grader pool serves the whole run; exercises are graded in parallel.
+// With `mutate`, the tests are mutation-tested too (pack-mutate.ts).
 import path from 'node:path';
+import type { ExerciseMutationReport, MutationRunReport, PackTestReport } from '@questline/contracts';
 import { loadGradeLimitDefaults } from '@questline/config';
 import { checkExercise, findExerciseDirs, formatIssue, gradeSource } from '@questline/exercise-format';
 import type { LoadedExercise } from '@questline/exercise-format';
 import { buildGradeRequest, type GradeLimits, type GradeResult } from '@questline/sandbox';
 import { defaultGraderFactory, limiter, type Grader, type GraderFactory } from './grader';
 import { paint, type Output } from './output';
+import { formatScore, meetsMinScore, mutateLoadedExercise, mutationLines, summarizeMutation, summaryLine } from './pack-mutate';
 
 export interface PackTestOptions {
   out: Output;
@@ -16,6 +19,10 @@ export interface PackTestOptions {
   poolSize?: number;
   /** Limits for an exercise that sets none (default: as the server reads them, see loadGradeLimitDefaults). */
   defaultLimits?: GradeLimits;
+  /** Mutation-test every exercise that passes the checks. */
+  mutate?: boolean;
+  /** With `mutate`: an exercise scoring below this percentage fails. */
+  minScore?: number;
 }
 
 export interface ExerciseTestResult {
@@ -24,12 +31,16 @@ export interface ExerciseTestResult {
   ok: boolean;
   /** Why it failed, one line each; empty when ok. */
   problems: string[];
+  /** With `mutate`, for an exercise that passed the checks. */
+  mutation?: ExerciseMutationReport;
 }
 
 export interface PackTestSummary {
   passed: number;
   failed: number;
   exercises: ExerciseTestResult[];
+  /** With `mutate`. */
+  mutation?: MutationRunReport;
 }
 
 export async function runPackTest(dir: string, options: PackTestOptions): Promise<PackTestSummary> {
@@ -50,13 +61,24 @@ export async function runPackTest(dir: string, options: PackTestOptions): Promis
   const grade: Grader['grade'] = (request) => slot(() => grader.grade(request));
   const width = String(dirs.length).length;
   let done = 0;
+  const started = performance.now();
+  const mutationReports: ExerciseMutationReport[] = [];
 
   const testOne = async (exerciseDir: string): Promise<void> => {
     const name = path.relative(root, exerciseDir).split(path.sep).join('/') || path.basename(exerciseDir);
     // Issue paths relative to the tested folder's parent read well for a pack root and a sub-folder.
     const checked = checkExercise(exerciseDir, { base: path.dirname(root) });
     const problems = checked.exercise ? await gradeChecks(checked.exercise, grade, defaultLimits) : checked.issues.map(formatIssue);
-    const result: ExerciseTestResult = { name, ok: problems.length === 0, problems };
+    let mutation: ExerciseMutationReport | undefined;
+    if (options.mutate && checked.exercise && problems.length === 0) {
+      // Mutants go straight to the grader's own queue: more in flight than children keeps every child busy.
+      mutation = await mutateLoadedExercise(name, checked.exercise, (request) => grader.grade(request), defaultLimits);
+      mutationReports.push(mutation);
+      if (!meetsMinScore(mutation, options.minScore)) {
+        problems.push(`mutation score ${formatScore(mutation.score)} is below --min-score ${options.minScore}`);
+      }
+    }
+    const result: ExerciseTestResult = { name, ok: problems.length === 0, problems, ...(mutation ? { mutation } : {}) };
     summary.exercises.push(result);
     if (result.ok) summary.passed += 1;
     else summary.failed += 1;
@@ -65,6 +87,7 @@ export async function runPackTest(dir: string, options: PackTestOptions): Promis
     const mark = result.ok ? paint(out, 'green', '✓') : paint(out, 'red', '✗');
     out.log(`${prefix} ${mark} ${name}`);
     for (const problem of problems) out.log(`      ${problem}`);
+    if (mutation) for (const line of mutationLines(out, mutation, options)) out.log(line);
   };
 
   try {
@@ -74,8 +97,22 @@ export async function runPackTest(dir: string, options: PackTestOptions): Promis
     await grader.close();
   }
   summary.exercises.sort((a, b) => a.name.localeCompare(b.name));
+  if (options.mutate) {
+    summary.mutation = summarizeMutation(mutationReports, options, performance.now() - started);
+    out.log(summaryLine(out, summary.mutation));
+  }
   out.log(`${summary.passed} passed, ${summary.failed} failed`);
   return summary;
+}
+
+/** What `--json` prints: each exercise's mutation result appears once, in `mutation.exercises`. */
+export function packTestReport(summary: PackTestSummary): PackTestReport {
+  return {
+    passed: summary.passed,
+    failed: summary.failed,
+    exercises: summary.exercises.map(({ name, ok, problems }) => ({ name, ok, problems })),
+    ...(summary.mutation ? { mutation: summary.mutation } : {}),
+  };
 }
 
 /** Grades solution, starter and wrong/ files; returns what is wrong with the exercise. */

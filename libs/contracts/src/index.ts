@@ -7,6 +7,7 @@ export * from './diagnostics';
 export * from './events';
 export * from './leaderboards';
 export * from './motivation';
+export * from './mutation';
 export * from './packs';
 export * from './progress';
 export * from './sql';

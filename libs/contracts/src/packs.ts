@@ -1,10 +1,13 @@
 // Exercise packs: the publish answer, the 422 report of a refused pack, an instructor's packs and their stats.
+import type { PublishMutationSummary } from './mutation';
 
 /** 201 answer of POST /api/packs. */
 export interface PublishedPack {
   slug: string;
   version: string;
   exerciseCount: number;
+  /** How strong the pack's tests are (mutation testing, docs/authoring.md#mutation-testing). */
+  mutation?: PublishMutationSummary;
 }
 
 /** One problem of a refused pack (the 422 body's `report`). */

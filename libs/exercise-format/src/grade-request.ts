@@ -22,7 +22,10 @@ export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
  * file. README, starter and solution edits do not change it, so they do not invalidate past grades.
  */
 export function contentHash(exercise: LoadedExercise): string {
+  // Which mutants are equivalent is about the tests' quality, not about how a learner is graded.
+  const manifest: Partial<LoadedExercise['manifest']> = { ...exercise.manifest };
+  delete manifest.mutation;
   const tests = [...exercise.visibleTests, ...exercise.hiddenTests].map(({ fileName, code, hidden }) => ({ fileName, code, hidden }));
   // The database is part of what is graded; left out when absent so older exercises keep their hash.
-  return canonicalHash({ manifest: exercise.manifest, tests, ...(exercise.database ? { database: exercise.database.setup } : {}) });
+  return canonicalHash({ manifest, tests, ...(exercise.database ? { database: exercise.database.setup } : {}) });
 }

@@ -74,6 +74,12 @@ export const exerciseManifestSchema = z.strictObject({
   limits: exerciseLimitsSchema.optional(),
   revealHiddenTestNames: z.boolean({ error: 'must be true or false' }).optional(),
   typecheck: typecheckSchema.optional(),
+  // Mutation testing (`pack test --mutate`): mutants the author shows to behave exactly like the solution.
+  mutation: z
+    .strictObject({
+      equivalent: z.array(z.strictObject({ mutant: text, reason: text }), { error: 'must be a list of { mutant, reason }' }).default([]),
+    })
+    .optional(),
 }) satisfies z.ZodType<ExerciseManifest, unknown>;
 
 const requirementsSchema = z.strictObject({

@@ -25,6 +25,8 @@ export interface ExerciseManifest {
    * checking. Once loaded in a pack, the pack's `typecheck` is merged in (the exercise's wins).
    */
   typecheck?: TypecheckOptions | false;
+  /** `pack test --mutate`: mutants (by id, as the report prints them) that behave exactly like the solution, each with why. */
+  mutation?: { equivalent: Array<{ mutant: string; reason: string }> };
 }
 
 export interface LoadedExercise {

@@ -132,6 +132,7 @@ class ChildProcessGrader implements Grader {
       maxOutputBytes: SANDBOX_DEFAULTS.maxOutputBytes,
       // The slot (url, schema) is filled in when a child takes the job.
       ...(request.database ? { database: { url: '', schema: '', setup: request.database.setup } } : {}),
+      ...(request.bail === true ? { bail: true } : {}),
     };
     const typecheck = typecheckOptions(request);
     if (typecheck) return this.checkThenRun(job, typecheck, hooks, started);

@@ -9,6 +9,8 @@ export interface ChildJob {
   limits: GradeLimits;
   maxSourceBytes: number;
   maxOutputBytes: number;
+  /** See GradeRequest.bail. */
+  bail?: boolean;
   /** Set for an exercise with a database: where this child's scratch schema is (filled in by the grader, sql/). */
   database?: ChildDatabase;
 }

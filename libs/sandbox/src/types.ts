@@ -40,6 +40,11 @@ export interface GradeRequest {
    * tests get the `db` handle (docs/sql.md).
    */
   database?: ExerciseDatabase;
+  /**
+   * Stop at the first test that does not pass; the rest stay "Not run". For callers that only need to
+   * know whether every test passes (mutation testing): a failing test's message is the costly part.
+   */
+  bail?: boolean;
 }
 
 export interface ExerciseDatabase {

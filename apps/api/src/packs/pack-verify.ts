@@ -2,7 +2,9 @@
 // solution must pass all its tests (visible + hidden), and every starter and wrong/ solution must
 // fail (tests that a blank file passes would hand out XP for nothing).
 import { sandboxDatabaseUrl } from '@questline/config';
+import type { PublishMutationSummary } from '@questline/contracts';
 import { gradeSource, type LoadedExercise, type LoadedPack } from '@questline/exercise-format';
+import { mutateExercise } from '@questline/mutation';
 import { buildGradeRequest, createGrader, type GradeLimits, type GradeResult, type Grader } from '@questline/sandbox';
 import type { PackReportEntry } from '@questline/contracts';
 
@@ -25,7 +27,7 @@ async function verifyExercise(
   exercise: LoadedExercise,
   grader: Grader,
   defaults: GradeLimits,
-): Promise<PackReportEntry[]> {
+): Promise<{ entries: PackReportEntry[]; solution: GradeResult }> {
   const slug = exercise.manifest.slug;
   const at = (folder: string, file: string) => `${chapter}/${slug}/${folder}/${file}`;
   const report: PackReportEntry[] = [];
@@ -58,7 +60,20 @@ async function verifyExercise(
       });
     }
   }
-  return report;
+  return { entries: report, solution };
+}
+
+/**
+ * Mutants graded per exercise on publish at most: the api's machine is shared with learners, and a 64 KB
+ * solution could yield thousands. Larger exercises are reported unscored (`pack test --mutate` has no cap).
+ */
+export const MAX_PUBLISH_MUTANTS = 300;
+
+export interface PackVerification {
+  /** Every grading problem; empty when the pack may be published. */
+  report: PackReportEntry[];
+  /** The tests' mutation scores, when the report is empty (they never refuse a pack). */
+  mutation?: PublishMutationSummary;
 }
 
 /**
@@ -70,14 +85,32 @@ export async function verifyPack(
   pack: LoadedPack,
   defaults: GradeLimits,
   graderFactory: GraderFactory = defaultGraderFactory,
-): Promise<PackReportEntry[]> {
+): Promise<PackVerification> {
   const grader = graderFactory();
   try {
     // The grader queues jobs itself; exercises run in parallel up to its pool size.
-    const reports = await Promise.all(
-      pack.chapters.flatMap((chapter) => chapter.exercises.map(({ exercise }) => verifyExercise(chapter.slug, exercise, grader, defaults))),
+    const exercises = pack.chapters.flatMap((chapter) => chapter.exercises.map(({ exercise }) => ({ chapter: chapter.slug, exercise })));
+    const reports = await Promise.all(exercises.map(({ chapter, exercise }) => verifyExercise(chapter, exercise, grader, defaults)));
+    const report = reports.flatMap((r) => r.entries);
+    if (report.length > 0) return { report };
+    const scored = await Promise.all(
+      exercises.map(({ chapter, exercise }, i) =>
+        mutateExercise(
+          {
+            name: `${chapter}/${exercise.manifest.slug}`,
+            source: gradeSource(exercise),
+            solution: exercise.solution.code,
+            equivalent: exercise.manifest.mutation?.equivalent,
+            defaults,
+            maxMutants: MAX_PUBLISH_MUTANTS,
+            reference: reports[i]!.solution,
+          },
+          (request) => grader.grade(request),
+        ),
+      ),
     );
-    return reports.flat();
+    const scores = scored.map((r) => r.score).filter((s): s is number => s !== null);
+    return { report, mutation: { exercises: scored, lowestScore: scores.length > 0 ? Math.min(...scores) : null } };
   } finally {
     await grader.close();
   }

@@ -46,7 +46,7 @@ export class PacksService {
       }
       await this.assertMayPublish(this.dataSource.manager, user, pack.manifest);
 
-      const report = await this.serialised(() => verifyPack(pack, gradeLimitDefaults(this.config)));
+      const { report, mutation } = await this.serialised(() => verifyPack(pack, gradeLimitDefaults(this.config)));
       if (report.length > 0) throw refused(report);
 
       const result = await this.dataSource.transaction(async (manager) => {
@@ -56,7 +56,7 @@ export class PacksService {
       });
       this.logger.log(`${user.email} published ${result.slug} ${result.version} (${result.status})`);
       const exerciseCount = pack.chapters.reduce((n, c) => n + c.exercises.length, 0);
-      return { slug: result.slug, version: result.version, exerciseCount };
+      return { slug: result.slug, version: result.version, exerciseCount, ...(mutation ? { mutation } : {}) };
     } finally {
       await unpacked.remove();
     }

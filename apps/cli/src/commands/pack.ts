@@ -1,7 +1,7 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { importExercism } from '../exercism/import';
-import { consoleOutput } from '../output';
-import { runPackTest } from '../pack-test';
+import { consoleOutput, type Output } from '../output';
+import { packTestReport, runPackTest } from '../pack-test';
 import { runPackValidate } from '../pack-validate';
 import { commandGroup } from './group';
 
@@ -21,8 +21,15 @@ export function register(program: Command): void {
     .command('test')
     .description('Grade every exercise below <dir>: solutions must pass, starters and wrong/ files must fail')
     .argument('<dir>', 'pack root, chapter or exercise folder')
-    .action(async (dir: string) => {
-      const summary = await runPackTest(dir, { out: consoleOutput });
+    .option('--mutate', 'also mutation-test the tests: every mutant of each reference solution must fail them')
+    .option('--min-score <percent>', 'with --mutate: fail when an exercise scores below this', parsePercent)
+    .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
+    .action(async (dir: string, opts: { mutate?: boolean; minScore?: number; json?: boolean }) => {
+      if (opts.minScore !== undefined && !opts.mutate) throw new InvalidArgumentError('--min-score needs --mutate');
+      // With --json, stdout carries only the JSON document.
+      const out: Output = opts.json ? { ...consoleOutput, log: (line) => consoleOutput.error(line), color: false } : consoleOutput;
+      const summary = await runPackTest(dir, { out, mutate: opts.mutate, minScore: opts.minScore });
+      if (opts.json) process.stdout.write(`${JSON.stringify(packTestReport(summary), null, 2)}\n`);
       process.exitCode = summary.failed > 0 || summary.exercises.length === 0 ? 1 : 0;
     });
 
@@ -37,4 +44,10 @@ export function register(program: Command): void {
       const summary = importExercism(source, opts.out, { out: consoleOutput, slug: opts.slug, force: opts.force });
       process.exitCode = summary.imported.length === 0 || summary.invalid.length > 0 ? 1 : 0;
     });
+}
+
+function parsePercent(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('must be a number from 0 to 100');
+  return n;
 }

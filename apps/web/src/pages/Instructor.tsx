@@ -1,8 +1,9 @@
-// Instructor pages: upload a pack (.tar.gz) and see the server's validation report; per-pack stats
+// Instructor pages: upload a pack (.tar.gz) and see the server's validation report (and, once published,
+// its tests' mutation scores); per-pack stats
 // with the most-failed tests per exercise as a table and a simple SVG bar chart.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api';
-import type { ExerciseStats, PackReportEntry, PackStats, PackSummary, PublishedPack } from '@questline/contracts';
+import type { ExerciseStats, PackReportEntry, PackStats, PackSummary, PublishedPack, PublishMutationSummary } from '@questline/contracts';
 import { useLoad } from './Courses';
 
 function reportOf(e: ApiError): PackReportEntry[] {
@@ -67,6 +68,7 @@ export function InstructorPage() {
               <a href={`/instructor/packs/${encodeURIComponent(ok.slug)}`}>See its stats</a>
             </p>
           ) : null}
+          {ok?.mutation ? <MutationScores summary={ok.mutation} /> : null}
           {failure ? (
             <div class="report" data-testid="upload-report">
               <p class="error" role="alert">
@@ -241,5 +243,55 @@ export function PackStatsPage({ slug }: { slug: string }) {
         </>
       ) : null}
     </main>
+  );
+}
+
+const MAX_SURVIVORS_SHOWN = 3;
+
+/** The publish check's mutation scores: how many changed copies of each reference solution the tests catch. */
+function MutationScores({ summary }: { summary: PublishMutationSummary }) {
+  return (
+    <table class="table" data-testid="mutation-scores">
+      <caption>
+        Test strength: mutation score per exercise (lowest {summary.lowestScore === null ? 'n/a' : `${summary.lowestScore} %`}). A surviving
+        mutant is a change to your solution that every test still passes.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Exercise</th>
+          <th scope="col">Score</th>
+          <th scope="col">Killed</th>
+          <th scope="col">Survivors</th>
+        </tr>
+      </thead>
+      <tbody>
+        {summary.exercises.map((e) => (
+          <tr key={e.exercise}>
+            <td>
+              <code>{e.exercise}</code>
+            </td>
+            <td>{e.score === null ? <span class="muted">n/a</span> : `${e.score} %`}</td>
+            <td>
+              {e.killed + e.timeout}/{e.mutants - e.equivalent - e.errors}
+            </td>
+            <td>
+              {e.survivors.slice(0, MAX_SURVIVORS_SHOWN).map((s) => (
+                <div key={s.id}>
+                  line {s.line}: <code>{s.after}</code> instead of <code>{s.before}</code>
+                </div>
+              ))}
+              {e.survivors.length > MAX_SURVIVORS_SHOWN ? (
+                <span class="muted">and {e.survivors.length - MAX_SURVIVORS_SHOWN} more</span>
+              ) : null}
+              {e.problems.map((p) => (
+                <div key={p} class="muted">
+                  {p}
+                </div>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -201,7 +201,10 @@ export class JobRun {
       // Harness bookkeeping that runs no learner code: a synchronous call saves a thread hop each time.
       const callHarnessOnly = (command: 'configure' | 'openFile' | 'closeFile', argument = '') =>
         ctl.applySync(undefined, [command, argument], { timeout: this.remaining() }) as string;
-      callHarnessOnly('configure', JSON.stringify({ visibleFiles: this.visibleFiles, maxOutputChars: this.job.maxOutputBytes }));
+      callHarnessOnly(
+        'configure',
+        JSON.stringify({ visibleFiles: this.visibleFiles, maxOutputChars: this.job.maxOutputBytes, bail: this.job.bail === true }),
+      );
       phase = 'load';
       if (this.job.database) {
         try {

@@ -20,13 +20,15 @@ import { callerFile, captureCaller, installStackTraceHook, type CapturedStack } 
 interface HarnessConfig {
   visibleFiles: string[];
   maxOutputChars: number;
+  /** Stop at the first test that does not pass (GradeRequest.bail). */
+  bail: boolean;
 }
 
 type Global = Record<PropertyKey, unknown>;
 const global = globalThis as unknown as Global;
 const report = global.__questlineReport as (json: string) => void;
 // The host may prepare an isolate before its job arrives; the job's settings come later (`configure`).
-const config: HarnessConfig = { visibleFiles: [], maxOutputChars: 65536 };
+const config: HarnessConfig = { visibleFiles: [], maxOutputChars: 65536, bail: false };
 delete global.__questlineReport;
 const stringify = JSON.stringify;
 
@@ -221,8 +223,9 @@ function finalJson(): string {
 
 const commands: Record<string, (argument: string) => string> = {
   configure(argument) {
-    const { visibleFiles, maxOutputChars } = JSON.parse(argument) as HarnessConfig;
+    const { visibleFiles, maxOutputChars, bail } = JSON.parse(argument) as HarnessConfig;
     config.visibleFiles = visibleFiles.map(String);
+    config.bail = bail === true;
     output.maxTotalChars = Number(maxOutputChars);
     return '';
   },
@@ -236,7 +239,7 @@ const commands: Record<string, (argument: string) => string> = {
     return '';
   },
   start() {
-    runner = new Runner(registry, output, expectState, config.visibleFiles, progress);
+    runner = new Runner(registry, output, expectState, config.visibleFiles, progress, config.bail);
     report(stringify({ registered: runner.results.map((r) => r.name), hidden: runner.results.map((r) => r.hidden) }));
     const currentRunner = runner;
     currentRunner.run().catch((error: unknown) => {

@@ -25,6 +25,8 @@ export interface ExpectState {
 
 /** Thrown into a waiting test when nothing can ever settle it. */
 const NEVER_SETTLES = Symbol('never settles');
+/** Ends the run after the first failing test when bailing (no afterAll hooks run: nothing is reported after it). */
+const BAIL = Symbol('bail');
 
 export class Runner {
   readonly results: HarnessTestResult[];
@@ -39,6 +41,8 @@ export class Runner {
     private readonly expectState: ExpectState,
     private readonly visibleFiles: readonly string[],
     private readonly onTestDone: (index: number, total: number, result: HarnessTestResult) => void,
+    /** Stop at the first test that does not pass: the rest keep their "Not run" result. */
+    private readonly bail = false,
   ) {
     this.results = registry.tests.map((test) => ({
       name: test.fullName,
@@ -105,7 +109,7 @@ export class Runner {
     try {
       for (const root of this.registry.roots) await this.runBlock(root);
     } catch (error) {
-      if (error !== NEVER_SETTLES) throw error;
+      if (error !== NEVER_SETTLES && error !== BAIL) throw error;
     } finally {
       this.currentTest = null;
       this.output.setCurrentTest(-1);
@@ -198,5 +202,6 @@ export class Runner {
     this.results[test.index] = result;
     this.output.setCurrentTest(-1);
     this.onTestDone(test.index, this.results.length, result);
+    if (this.bail && result.status !== 'pass') throw BAIL;
   }
 }

@@ -4,8 +4,8 @@ function toBase64Url(text) {
   let out = '';
   for (let i = 0; i < text.length; i += 3) {
     const a = text.charCodeAt(i);
-    const b = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-    const c = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
+    const b = text.charCodeAt(i + 1) | 0; // past the end charCodeAt gives NaN, and NaN | 0 is 0
+    const c = text.charCodeAt(i + 2) | 0;
     const bits = (a << 16) | (b << 8) | c;
     const left = text.length - i;
     out += ALPHABET[(bits >> 18) & 63] + ALPHABET[(bits >> 12) & 63];

@@ -49,6 +49,44 @@ describe('debounce (hidden)', () => {
     expect(fn).not.toHaveBeenCalled();
   });
 
+  test('cancel() cancels the timer once and forgets the call', () => {
+    const cancels = [];
+    const schedule = (callback, ms) => {
+      const index = cancels.push(0) - 1;
+      return () => { cancels[index] += 1; };
+    };
+    const fn = jest.fn();
+    const save = debounce(fn, 5, { schedule });
+    save('x');
+    save.cancel();
+    expect(cancels).toEqual([1]);
+    expect(save.pending()).toBe(false);
+    expect(save.flush()).toBeUndefined();
+    save.cancel();
+    save('y');
+    save.flush();
+    // Each timer's cancel function is called once at most, even after cancel() or flush() ran.
+    expect(cancels).toEqual([1, 1]);
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(fn).toHaveBeenCalledWith('y');
+  });
+
+  test('a timer that fired is not pending any more: nothing cancels it afterwards', () => {
+    let fire = () => {};
+    let cancelled = 0;
+    const schedule = (callback) => {
+      fire = callback;
+      return () => { cancelled += 1; };
+    };
+    const fn = jest.fn();
+    const save = debounce(fn, 5, { schedule });
+    save('x');
+    fire();
+    expect(fn).toHaveBeenCalledWith('x');
+    save.cancel();
+    expect(cancelled).toBe(0);
+  });
+
   test('keeps this and all arguments; the debounced call returns undefined', () => {
     const { schedule, timers } = fakeScheduler();
     const obj = { name: 'svc', save: null, seen: null };

@@ -40,6 +40,19 @@ describe('withTimeout (hidden)', () => {
     await expect(p).rejects.toThrow('Timed out after 10 ms');
   });
 
+  test('after the timeout, a late result or rejection is ignored entirely (the fired timer is not cancelled)', async () => {
+    for (const settle of ['resolve', 'reject']) {
+      const { schedule, timers } = fakeScheduler();
+      const d = deferred();
+      const p = withTimeout(d.promise, 10, { schedule });
+      timers[0].callback();
+      d[settle](new Error('too late'));
+      await expect(p).rejects.toThrow('Timed out after 10 ms');
+      await Promise.resolve();
+      expect(timers[0].cancelled).toBe(false);
+    }
+  });
+
   test('a late timer after the result is ignored, and a rejection also cancels the timer', async () => {
     const { schedule, timers } = fakeScheduler();
     const d = deferred();

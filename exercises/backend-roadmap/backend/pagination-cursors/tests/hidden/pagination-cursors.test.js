@@ -28,6 +28,36 @@ describe('cursors (hidden)', () => {
     }
     expect(() => paginate([], { after: 'bnVsbA' })).toThrow('Invalid cursor');
   });
+
+  test('rejects a cursor with one character too many, even when it would decode to valid JSON', () => {
+    // 'I' alone decodes to a space, which JSON.parse would ignore: the length check must catch it.
+    expect(() => decodeCursor(`${encodeCursor({ id: 12 })}I`)).toThrow('Invalid cursor');
+  });
+
+  test('rejects a character outside the alphabet, even inside a JSON string', () => {
+    const cursor = encodeCursor({ id: 1, name: 'aaaaaaaaaaaa' });
+    expect(() => decodeCursor(`${cursor.slice(0, 24)}*${cursor.slice(25)}`)).toThrow('Invalid cursor');
+  });
+
+  test('rejects a cursor that is not a string, even a list of its characters', () => {
+    const cursor = encodeCursor({ id: 1 });
+    expect(() => decodeCursor([...cursor])).toThrow('Invalid cursor');
+    expect(() => decodeCursor(undefined)).toThrow('Invalid cursor');
+  });
+
+  test('limit defaults to 10 on a long list', () => {
+    const page = paginate(many);
+    expect(page.items).toEqual(many.slice(0, 10));
+    expect(decodeCursor(page.nextCursor)).toEqual({ createdAt: many[9].createdAt, id: 10 });
+  });
+
+  test('a cursor at the last item gives an empty last page', () => {
+    const last = many[many.length - 1];
+    expect(paginate(many, { after: encodeCursor({ createdAt: last.createdAt, id: last.id }) })).toEqual({ items: [], nextCursor: null });
+    const few = many.slice(0, 5);
+    const end = encodeCursor({ createdAt: few[4].createdAt, id: few[4].id });
+    expect(paginate(few, { after: end })).toEqual({ items: [], nextCursor: null });
+  });
 });
 
 describe('paginate (hidden)', () => {

@@ -18,6 +18,28 @@ describe('LinkedList (hidden)', () => {
     expect(list.head.value).toBe('b');
   });
 
+  test('unshift into an empty list sets the tail too, so push appends after it', () => {
+    const list = new LinkedList();
+    list.unshift(1);
+    expect(list.tail.value).toBe(1);
+    list.push(2);
+    expect(list.toArray()).toEqual([1, 2]);
+    // unshift onto a non-empty list leaves the tail where it was.
+    list.unshift(0);
+    list.push(3);
+    expect(list.toArray()).toEqual([0, 1, 2, 3]);
+    expect(list.tail.value).toBe(3);
+  });
+
+  test('shift of one value from a longer list keeps the tail', () => {
+    const list = new LinkedList();
+    [1, 2, 3].forEach((n) => list.push(n));
+    list.shift();
+    expect(list.tail.value).toBe(3);
+    list.push(4);
+    expect(list.toArray()).toEqual([2, 3, 4]);
+  });
+
   test('push works after reverse', () => {
     const list = new LinkedList();
     [1, 2, 3].forEach((n) => list.push(n));

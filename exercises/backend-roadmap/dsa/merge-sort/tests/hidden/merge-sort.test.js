@@ -27,6 +27,23 @@ describe('merge sort (hidden)', () => {
     expect(merge([], [])).toEqual([]);
   });
 
+  test('a one-element array comes back as a new array', () => {
+    const one = [7];
+    expect(mergeSort(one)).not.toBe(one);
+  });
+
+  test('the default order is stable too: equal values keep their input order', () => {
+    // Two Date objects with the same time compare as equal but are different objects.
+    const first = new Date(5);
+    const second = new Date(5);
+    const early = new Date(1);
+    const sorted = mergeSort([first, early, second]);
+    expect(sorted[0]).toBe(early);
+    expect(sorted[1]).toBe(first);
+    expect(sorted[2]).toBe(second);
+    expect(merge([first], [second])[0]).toBe(first);
+  });
+
   test('negative numbers, duplicates, already sorted and reversed input', () => {
     expect(mergeSort([0, -5, 3, -5, 10, 3])).toEqual([-5, -5, 0, 3, 3, 10]);
     expect(mergeSort([1, 2, 3, 4])).toEqual([1, 2, 3, 4]);

@@ -3,10 +3,13 @@ import { twoSum } from './two-sum';
 
 /** Wraps an array in a Proxy that counts how many elements are read. */
 function counted(array) {
-  const counter = { reads: 0 };
+  const counter = { reads: 0, pastTheEnd: 0 };
   const proxy = new Proxy(array, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && /^[0-9]+$/.test(key)) counter.reads += 1;
+      if (typeof key === 'string' && /^[0-9]+$/.test(key)) {
+        counter.reads += 1;
+        if (Number(key) >= target.length) counter.pastTheEnd += 1;
+      }
       return Reflect.get(target, key, receiver);
     },
   });
@@ -24,6 +27,8 @@ describe('twoSum (hidden)', () => {
     expect(twoSum([1, 4, 2, 3, 5], 5)).toEqual([0, 1]);
     expect(twoSum([5, 0, 5, 5], 10)).toEqual([0, 2]);
     expect(twoSum([6, 1, 4, 2, 5], 6)).toEqual([2, 3]);
+    // A value seen twice before its partner: the earlier position is the smaller i.
+    expect(twoSum([1, 1, 4], 5)).toEqual([0, 2]);
   });
 
   test('empty and single-element arrays have no pair', () => {
@@ -45,6 +50,12 @@ describe('twoSum (hidden)', () => {
     const { proxy, counter } = counted(nums);
     expect(twoSum(proxy, 7)).toEqual([n - 2, n - 1]);
     expect(counter.reads).toBeLessThanOrEqual(3 * n);
+  });
+
+  test('never reads past the end of the array', () => {
+    const { proxy, counter } = counted([1, 2, 3]);
+    expect(twoSum(proxy, 100)).toBeNull();
+    expect(counter.pastTheEnd).toBe(0);
   });
 
   test('handles 60 000 numbers quickly', () => {
