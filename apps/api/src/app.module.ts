@@ -10,6 +10,7 @@ import { PacksModule } from './packs/packs.module';
 import { AppEventsModule } from './common/app-events';
 import { loggerParams } from './common/logging';
 import { DatabaseModule } from './database.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { LeaderboardsModule } from './leaderboards/leaderboards.module';
@@ -40,6 +41,7 @@ const FEATURE_MODULES = [
   QueueDashboardModule,
   ProgressModule,
   LeaderboardsModule,
+  DraftsModule,
 ];
 
 @Module({})

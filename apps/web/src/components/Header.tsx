@@ -1,6 +1,7 @@
 // The header, always visible: navigation, XP bar with level and title, streak flame with freezes,
 // spree and the connection state.
 import { session, setSession } from '../lib/api';
+import { clearLocalDrafts } from '../lib/drafts';
 import { connection, disconnectLive } from '../lib/live';
 import { progress, resetProgress } from '../lib/progress';
 import { location, navigate } from '../lib/router';
@@ -94,6 +95,8 @@ export function Header() {
             onClick={() => {
               disconnectLive();
               resetProgress();
+              // The code is on the server: the next person at this computer must not find it here.
+              clearLocalDrafts();
               setSession(null, null);
               navigate('/signin');
             }}

@@ -1,4 +1,5 @@
 // The API client: same-origin JSON with the bearer token from localStorage.
+import type { Draft, Workspace } from '@questline/contracts';
 import { createStore } from './store';
 import type {
   AuthResponse,
@@ -112,6 +113,9 @@ export const api = {
   exercise: (id: string) => request<Exercise>('GET', `/api/exercises/${encodeURIComponent(id)}`),
   run: (id: string, code: string) => request<Submission>('POST', `/api/exercises/${encodeURIComponent(id)}/runs`, { code }),
   submit: (id: string, code: string) => request<Submission>('POST', `/api/exercises/${encodeURIComponent(id)}/submissions`, { code }),
+  workspace: (id: string) => request<Workspace>('GET', `/api/exercises/${encodeURIComponent(id)}/workspace`),
+  saveDraft: (id: string, code: string, tabId: string) =>
+    request<Draft>('PUT', `/api/exercises/${encodeURIComponent(id)}/draft`, { code, tabId }),
   submission: (id: string) => request<Submission>('GET', `/api/submissions/${encodeURIComponent(id)}`),
   exerciseSubmissions: (id: string, page = 1) =>
     request<Page<Submission>>('GET', `/api/exercises/${encodeURIComponent(id)}/submissions${q({ page })}`),

@@ -202,6 +202,17 @@ function dispatchBoard(e: LeaderboardUpdatedEvent): void {
 let socket: Socket | null = null;
 let everConnected = false;
 
+/** Listeners of features' own events (e.g. drafts), kept across reconnects and sign-ins. */
+const featureListeners = new Map<string, Set<(payload: unknown) => void>>();
+
+export function onLiveEvent<T>(event: string, listener: (payload: T) => void): () => void {
+  const set = featureListeners.get(event) ?? new Set();
+  featureListeners.set(event, set);
+  const wrapped = listener as (payload: unknown) => void;
+  set.add(wrapped);
+  return () => set.delete(wrapped);
+}
+
 export function connectLive(token: string): void {
   disconnectLive();
   connection.set('connecting');
@@ -256,6 +267,7 @@ export function connectLive(token: string): void {
   s.on('progress.updated', (p: Progress) => applyProgress(p));
   s.on('achievement.unlocked', (a: Achievement) => celebrateAchievement(a));
   s.on('leaderboard.updated', (e: LeaderboardUpdatedEvent) => dispatchBoard(e));
+  s.onAny((event: string, payload: unknown) => featureListeners.get(event)?.forEach((listener) => listener(payload)));
 }
 
 /**

@@ -102,6 +102,8 @@ export interface Submission {
   message?: string;
   limit?: Limit;
   xpAwarded?: number;
+  /** The code graded: only in the answer for one submission (GET /api/submissions/:id). */
+  code?: string;
   createdAt: string;
   completedAt?: string | null;
 }
