@@ -114,3 +114,25 @@ describe('drafts', () => {
     });
   });
 });
+
+describe('Submit with nothing to grade', () => {
+  it('refuses an empty editor and the untouched starter with 422 and a message, and stores no submission', async () => {
+    const learner = await registerUser(api);
+    const [, b] = course.chapters[0];
+    await db.query(`UPDATE exercises SET starter_code = $2 WHERE id = $1`, [b, 'export function answer() {\n  // your code\n}\n']);
+    const submit = (code: string) =>
+      request(api.url).post(`/api/exercises/${b}/submissions`).set('Authorization', bearer(learner)).send({ code });
+    expect((await submit('  \n\t').expect(422)).body).toMatchObject({
+      code: 'NOTHING_TO_GRADE',
+      message: 'Your code is empty: write a solution first, then Submit',
+    });
+    expect((await submit('export function answer() {\n  // your code\n}').expect(422)).body).toMatchObject({
+      code: 'NOTHING_TO_GRADE',
+      message: 'This is still the starter code: change it first (Run it for free to see what fails)',
+    });
+    const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM submissions WHERE user_id = $1`, [learner.id])) as Array<{
+      count: number;
+    }>;
+    expect(count).toBe(0);
+  });
+});

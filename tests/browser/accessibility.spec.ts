@@ -155,9 +155,12 @@ describe('accessible basics', () => {
     expect(await results.getAttribute('aria-live')).toMatch(/^(polite|assertive)$/);
     await hasAttr(results, 'aria-busy', 'false');
 
-    // Ctrl+Shift+Enter submits (the starter code: graded, no XP).
+    // Ctrl+Shift+Enter submits (the starter with a comment added, since the untouched starter is refused: graded, no XP).
     const runId = await results.getAttribute('data-submission-id');
     await content.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n// my first attempt');
+    const changed = await content.innerText();
     await page.keyboard.press('Control+Shift+Enter');
     await eventually(
       () => results.getAttribute('data-submission-id'),
@@ -165,7 +168,7 @@ describe('accessible basics', () => {
       'a new submission from Ctrl+Shift+Enter',
     );
     await page.locator('[data-testid="results"][data-kind="submit"][data-state="completed"]').waitFor({ timeout: RESULT_TIMEOUT });
-    expect(await content.innerText()).toBe(code);
+    expect(await content.innerText()).toBe(changed);
     expect(await results.evaluate((el) => (window as unknown as { __results: Element }).__results === el)).toBe(true);
   });
 

@@ -39,6 +39,7 @@ export interface SubmissionTarget {
   id: string;
   courseVersion: string;
   testsHash: string;
+  starterCode: string;
 }
 
 @Injectable()
@@ -114,7 +115,12 @@ export class CatalogService {
     if (!isUuid(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
     const facts = await this.gradingExercises.findSubmissionTarget(userId, exerciseId);
     if (!facts) throw new DomainError(ErrorCode.NotFound, 'No such exercise');
-    const target: SubmissionTarget = { id: facts.id, courseVersion: facts.courseVersion, testsHash: facts.testsHash };
+    const target: SubmissionTarget = {
+      id: facts.id,
+      courseVersion: facts.courseVersion,
+      testsHash: facts.testsHash,
+      starterCode: facts.starterCode,
+    };
     // Solved is never locked: no need to evaluate the prerequisites.
     if (facts.solved) return target;
     const statuses = computeStatuses(facts.chapters, facts.exercises, new Set(facts.solvedIds));
