@@ -1,6 +1,7 @@
 // What a learner may see of hidden tests: that they exist, whether they passed and how long they
 // took, never their names, code, messages or output (a message would echo expected values).
 import type { GradeResult, TestResult } from './types';
+import { isHostTestMessage } from './verdict';
 
 export interface MaskOptions {
   /** Keep hidden test names (some courses name hidden tests to hint at the missed case). */
@@ -18,7 +19,10 @@ export function maskHiddenTest(test: TestResult, hiddenNumber: number, options: 
     durationMs: test.durationMs,
     hidden: true,
   };
-  if (test.status !== 'pass') masked.message = HIDDEN_MESSAGE;
+  // The host's own words ("Not run", "Time limit exceeded while this test was running.") echo nothing of the
+  // test and tell the learner the truth; anything else could carry expected values.
+  if (test.status !== 'pass')
+    masked.message = test.message !== undefined && isHostTestMessage(test.message) ? test.message : HIDDEN_MESSAGE;
   return masked;
 }
 

@@ -20,7 +20,18 @@ export interface CourseDetail extends CourseSummary {
     slug: string;
     title: string;
     status: CatalogStatus;
-    exercises: Array<{ id: string; slug: string; title: string; difficulty: number; xp: number; status: CatalogStatus }>;
+    /** Locked chapters only: what to solve first, e.g. `chapter "Basics"`. */
+    lockedBy?: string[];
+    exercises: Array<{
+      id: string;
+      slug: string;
+      title: string;
+      difficulty: number;
+      xp: number;
+      status: CatalogStatus;
+      /** Locked exercises only: what to solve first. */
+      lockedBy?: string[];
+    }>;
   }>;
 }
 
@@ -81,6 +92,7 @@ export class CatalogService {
         slug: chapter.slug,
         title: chapter.title,
         status: state.statuses.chapters.get(chapter.id) ?? 'available',
+        ...lockedBy(state.statuses.chapterBlockers.get(chapter.id)),
         exercises: state.exercises
           .filter((e) => e.chapterId === chapter.id)
           .map((e) => ({
@@ -90,6 +102,7 @@ export class CatalogService {
             difficulty: e.difficulty,
             xp: e.xp,
             status: state.statuses.exercises.get(e.id) ?? 'available',
+            ...lockedBy(state.statuses.blockers.get(e.id)),
           })),
       })),
     };
@@ -142,6 +155,8 @@ export class CatalogService {
     return { course, chapters, exercises, completions, statuses };
   }
 }
+
+const lockedBy = (blockers: string[] | undefined) => (blockers?.length ? { lockedBy: blockers } : {});
 
 export function lockedError(state: CourseState, exerciseId: string): DomainError {
   return lockedErrorOf(state.statuses, exerciseId);

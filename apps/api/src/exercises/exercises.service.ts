@@ -23,6 +23,8 @@ export interface ExerciseView {
   solutionCost: number;
   solutionRevealed: boolean;
   status: 'locked' | 'available' | 'solved';
+  /** Locked only: what to solve first, and the exercise to open for it (null when none is current). */
+  locked?: { requires: string[]; unlockAt: { id: string; title: string } | null };
   solved: boolean;
   /** Solved, but the tests have changed since (a newer pack version). */
   solvedAgainstOlderVersion: boolean;
@@ -72,6 +74,7 @@ export class ExercisesService {
       solutionCost: completion ? 0 : solutionRevealCost(exercise.xp, resolveXpRules(state.course.xpRules)),
       solutionRevealed,
       status: state.statuses.exercises.get(exercise.id) ?? 'available',
+      ...this.locked(state, exercise.id),
       solved: Boolean(completion),
       solvedAgainstOlderVersion: Boolean(completion && completion.testsHash !== exercise.testsHash),
       xp: exercise.xp,
@@ -117,6 +120,18 @@ export class ExercisesService {
       .execute();
     const reveal = await this.dataSource.getRepository(SolutionReveal).findOneByOrFail({ userId, exerciseId: exercise.id });
     return { code: exercise.solutionCode, forfeitedXp: reveal.forfeitedXp };
+  }
+
+  private locked(state: CourseState, exerciseId: string): Pick<ExerciseView, 'locked'> {
+    if (state.statuses.exercises.get(exerciseId) !== 'locked') return {};
+    const targetId = state.statuses.unlockAt.get(exerciseId);
+    const target = targetId ? state.exercises.find((e) => e.id === targetId) : undefined;
+    return {
+      locked: {
+        requires: state.statuses.blockers.get(exerciseId) ?? [],
+        unlockAt: target ? { id: target.id, title: target.title } : null,
+      },
+    };
   }
 
   private async unlocked(userId: string, exerciseId: string) {

@@ -33,12 +33,16 @@ export interface ExerciseSummary {
   difficulty: number;
   xp: number;
   status: Status;
+  /** Locked only: what to solve first, e.g. `"Two-fer"`, `chapter "Basics"`. */
+  lockedBy?: string[];
 }
 
 export interface Chapter {
   slug: string;
   title: string;
   status: Status;
+  /** Locked only: what to solve first. */
+  lockedBy?: string[];
   exercises: ExerciseSummary[];
 }
 
@@ -60,6 +64,9 @@ export interface Exercise {
   nextHintCost: number | null;
   solutionCost: number;
   solutionRevealed: boolean;
+  status?: Status;
+  /** Locked only: what to solve first, and the exercise to open for it. */
+  locked?: { requires: string[]; unlockAt: { id: string; title: string } | null };
   solved: boolean;
   solvedAgainstOlderVersion?: boolean;
   xp: number;

@@ -95,6 +95,11 @@ export function CourseMapPage({ slug }: { slug: string }) {
               {chapter.status === 'locked' ? <span class="tag">🔒 locked</span> : null}
               {chapter.status === 'solved' ? <span class="tag tag--ok">✓ complete</span> : null}
             </h2>
+            {chapter.status === 'locked' && chapter.lockedBy?.length ? (
+              <p class="unlock" data-testid="chapter-unlock">
+                Unlocks when you solve {chapter.lockedBy.join(' and ')}.
+              </p>
+            ) : null}
             <ol class="path">
               {chapter.exercises.map((ex) => (
                 <li key={ex.id} class={`node node--${ex.status}`} data-testid="exercise-node" data-status={ex.status} data-id={ex.id}>
@@ -112,6 +117,11 @@ export function CourseMapPage({ slug }: { slug: string }) {
                   <span class="node__meta">
                     <span title={`Difficulty ${ex.difficulty} of 5`}>{'★'.repeat(ex.difficulty)}</span> · {ex.xp} XP
                   </span>
+                  {ex.status === 'locked' && ex.lockedBy?.length ? (
+                    <span class="node__unlock" data-testid="exercise-unlock">
+                      Solve {ex.lockedBy.join(' and ')} first
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ol>

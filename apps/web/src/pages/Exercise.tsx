@@ -62,6 +62,7 @@ export function ExercisePage({ id }: { id: string }) {
         <p class="muted">Loading exercise…</p>
       </main>
     );
+  if (exercise.locked) return <LockedExercise exercise={exercise} />;
   return <ExerciseView key={exercise.id} exercise={exercise} workspace={workspace.value} onChange={setExercise} reload={reload} />;
 }
 
@@ -330,6 +331,35 @@ function ExerciseView({
         ) : null}
         <Results sub={current} busy={!!busy} />
       </section>
+    </main>
+  );
+}
+
+/** A locked exercise opened by its address: no editor, but what unlocks it and a link there. */
+function LockedExercise({ exercise }: { exercise: Exercise }) {
+  const locked = exercise.locked!;
+  return (
+    <main id="main" class="page" data-testid="exercise-locked" data-exercise-id={exercise.id}>
+      <p class="crumbs">
+        <a href="/">Courses</a> › <a href={`/courses/${encodeURIComponent(exercise.course.slug)}`}>{exercise.course.title}</a> ›{' '}
+        {exercise.chapter.title}
+      </p>
+      <h1 data-testid="exercise-title">{exercise.title}</h1>
+      <div class="card locked" role="status">
+        <h2>This exercise is locked</h2>
+        <p data-testid="locked-reason">
+          It unlocks when you solve {locked.requires.length ? locked.requires.join(' and ') : 'the exercises before it'}.
+        </p>
+        {locked.unlockAt ? (
+          <a class="btn btn--primary" href={`/exercises/${encodeURIComponent(locked.unlockAt.id)}`} data-testid="unlock-link">
+            Go to “{locked.unlockAt.title}” →
+          </a>
+        ) : (
+          <a class="btn" href={`/courses/${encodeURIComponent(exercise.course.slug)}`}>
+            Back to the course map
+          </a>
+        )}
+      </div>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 // Left side of the exercise page: instructions (sanitised Markdown), visible tests, history, and
 // hints / solution reveal with their XP cost stated before confirming.
 import { useMemo, useState } from 'preact/hooks';
+import { Code } from '../components/Code';
 import { Confirm } from '../components/Confirm';
 import { api, ApiError } from '../lib/api';
 import { diffLines, diffStats } from '../lib/diff';
@@ -66,6 +67,7 @@ export function ExerciseSide(props: {
   }
 
   const hintsLeft = exercise.hintCount - exercise.revealedHints.length;
+  const testsLabel = useMemo(() => testTabLabel(exercise.visibleTests), [exercise.visibleTests]);
   return (
     <section class="brief" aria-label="Exercise">
       <p class="crumbs">
@@ -90,7 +92,7 @@ export function ExerciseSide(props: {
             class="tab"
             onClick={() => showTab(t)}
           >
-            {t === 'instructions' ? 'Instructions' : t === 'tests' ? `Tests (${exercise.visibleTests.length})` : 'History'}
+            {t === 'instructions' ? 'Instructions' : t === 'tests' ? testsLabel : 'History'}
           </button>
         ))}
       </div>
@@ -135,7 +137,7 @@ export function ExerciseSide(props: {
           {exercise.visibleTests.map((t) => (
             <details key={t.fileName} open class="testfile">
               <summary>{t.fileName}</summary>
-              <pre>{t.code}</pre>
+              <Code code={t.code} typescript={t.fileName.endsWith('.ts')} testId="test-file-code" />
             </details>
           ))}
         </div>
@@ -153,7 +155,7 @@ export function ExerciseSide(props: {
                   aria-current={attempt?.sub.id === s.id ? 'true' : undefined}
                   onClick={() => {
                     props.onShowSubmission(s);
-                    void openAttempt(items, i, history?.total ?? items.length).then(setAttempt);
+                    void openAttempt(items, i, history?.total ?? items.length, exercise.language === 'typescript').then(setAttempt);
                   }}
                 >
                   {s.kind === 'run' ? 'Run' : 'Submit'} · {formatWhen(s.createdAt)}
@@ -201,7 +203,19 @@ export function ExerciseSide(props: {
   );
 }
 
+/**
+ * "Tests (3)": the visible test cases, counted in the test files' source (`test(`/`it(` calls). A
+ * `.each` table makes one call many tests, so then the files are counted instead, and said so.
+ */
+export function testTabLabel(files: Array<{ code: string }>): string {
+  const source = files.map((f) => f.code).join('\n');
+  if (/\b(?:test|it)(?:\.\w+)*\.each\b/.test(source)) return `Test files (${files.length})`;
+  const count = source.match(/(?<![\w.$])(?:test|it)(?:\.(?:only|skip|todo|concurrent|failing))*\s*\(/g)?.length ?? 0;
+  return count ? `Tests (${count})` : `Test files (${files.length})`;
+}
+
 interface Attempt {
+  typescript: boolean;
   sub: Submission;
   code: string;
   /** The attempt before it (older), null for the first one. */
@@ -209,7 +223,7 @@ interface Attempt {
 }
 
 /** Loads an attempt's code and the one before it (on the next page when it is the last of this one). */
-async function openAttempt(items: Submission[], index: number, total: number): Promise<Attempt | null> {
+async function openAttempt(items: Submission[], index: number, total: number, typescript: boolean): Promise<Attempt | null> {
   try {
     const sub = items[index];
     let before: Submission | undefined = items[index + 1];
@@ -219,6 +233,7 @@ async function openAttempt(items: Submission[], index: number, total: number): P
     }
     const [full, prev] = await Promise.all([api.submission(sub.id), before ? api.submission(before.id) : Promise.resolve(null)]);
     return {
+      typescript,
       sub: full,
       code: full.code ?? '',
       previous: prev ? { sub: prev, code: prev.code ?? '' } : null,
@@ -258,9 +273,7 @@ function AttemptView({ attempt, onLoad }: { attempt: Attempt; onLoad: (code: str
       {view === 'code' || !attempt.previous ? (
         <>
           {!attempt.previous ? <p class="muted">Your first attempt: nothing earlier to compare with.</p> : null}
-          <pre class="attempt__code" data-testid="attempt-code">
-            {attempt.code}
-          </pre>
+          <Code code={attempt.code} typescript={attempt.typescript} className="attempt__code" testId="attempt-code" />
         </>
       ) : (
         <>
