@@ -94,6 +94,23 @@ let roadmap: CourseDetail;
 let twoFer: { id: string; solution: string };
 
 describe('the exercise page explains every state', () => {
+  step('a first visit lands on what Questline is; an unknown address is a 404 page, not the sign-in', async () => {
+    await page.goto(`${baseUrl}/`);
+    await hasText(page.getByTestId('landing'), 'Learn to code by making tests go green');
+    await isVisible(page.getByTestId('landing-signup'));
+    await isVisible(page.getByTestId('landing-signin'));
+    expect(await page.locator('.landing__sample .test--pass').count()).toBeGreaterThan(0);
+    await screenshot('landing.png');
+    const res = await page.goto(`${baseUrl}/no/such/page`);
+    expect(res?.status()).toBe(404);
+    await hasText(page.getByTestId('not-found'), 'Page not found');
+    expect(page.url()).toBe(`${baseUrl}/no/such/page`);
+    await screenshot('not-found.png');
+    // A page that needs a session still goes to the sign-in, and back afterwards.
+    await page.goto(`${baseUrl}/profile`);
+    await page.waitForURL(/\/signin\?next=%2Fprofile$/);
+  });
+
   step('a locked chapter and its exercises say what unlocks them', async () => {
     await page.goto(`${baseUrl}/signup`);
     await page.getByLabel('Display name').fill('Lin States');
@@ -196,6 +213,18 @@ describe('the exercise page explains every state', () => {
     await screenshot('code-too-large.png');
   });
 
+  step('icons never need an emoji font: the page draws its own, and server emoji only where they can be drawn', async () => {
+    await isVisible(page.locator('[data-testid="streak"] svg[data-icon="flame"]'));
+    await page.goto(`${baseUrl}/courses/backend-roadmap`);
+    await isVisible(page.locator('[data-testid="chapter"][data-status="locked"] svg[data-icon="lock"]').first());
+    const emoji = await page.evaluate(() => document.documentElement.dataset.emoji ?? 'unknown');
+    // Emoji outside the Basic Multilingual Plane (🔥 🔒 🏆 …) are the ones without a glyph in text fonts.
+    const astral = () => page.evaluate(() => [...document.body.innerText].filter((c) => (c.codePointAt(0) ?? 0) >= 0x1f000).join(''));
+    if (emoji === 'no') expect(await astral()).toBe('');
+    await page.goto(`${baseUrl}/exercises/${twoFer.id}`);
+    await page.getByTestId('exercise-page').waitFor();
+  });
+
   step('the achievement toast does not cover the results', async () => {
     await typeCode(twoFer.solution);
     await page.getByTestId('submit').click();
@@ -203,6 +232,9 @@ describe('the exercise page explains every state', () => {
     await hasAttr(page.getByTestId('results'), 'data-verdict', 'passed');
     const toast = page.locator('[data-testid="toast"][data-kind="achievement"]').first();
     await isVisible(toast);
+    if ((await page.evaluate(() => document.documentElement.dataset.emoji)) === 'no') {
+      await isVisible(toast.locator('svg[data-icon="medal"]'));
+    }
     await eventually(
       async () => {
         const [t, r] = await Promise.all([toast.boundingBox(), page.getByTestId('results').boundingBox()]);
@@ -211,5 +243,11 @@ describe('the exercise page explains every state', () => {
       (apart) => apart,
       'the toast and the results panel not to overlap',
     );
+    await page.goto(`${baseUrl}/profile`);
+    await page.getByTestId('achievement').first().waitFor();
+    if ((await page.evaluate(() => document.documentElement.dataset.emoji)) === 'no') {
+      expect(await page.evaluate(() => [...document.body.innerText].filter((c) => (c.codePointAt(0) ?? 0) >= 0x1f000).join(''))).toBe('');
+      await screenshot('profile-no-emoji-font.png');
+    }
   });
 });

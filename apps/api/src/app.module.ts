@@ -11,6 +11,7 @@ import { AppEventsModule } from './common/app-events';
 import { loggerParams } from './common/logging';
 import { DatabaseModule } from './database.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { LeaderboardsModule } from './leaderboards/leaderboards.module';
@@ -42,6 +43,7 @@ const FEATURE_MODULES = [
   ProgressModule,
   LeaderboardsModule,
   DraftsModule,
+  GoalsModule,
 ];
 
 @Module({})

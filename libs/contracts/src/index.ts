@@ -3,3 +3,4 @@
 // Types and schemas only: no I/O, no Nest, no Node built-ins (the web app bundles this folder).
 // One file per area; this index re-exports them all.
 export * from './drafts';
+export * from './goals';

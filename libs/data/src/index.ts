@@ -8,3 +8,4 @@ export * from './gamification';
 export * from './submissions';
 export * from './exercises';
 export * from './drafts';
+export * from './goals';

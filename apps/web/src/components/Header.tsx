@@ -1,5 +1,6 @@
 // The header, always visible: navigation, XP bar with level and title, streak flame with freezes,
 // spree and the connection state.
+import { Icon } from './Icon';
 import { session, setSession } from '../lib/api';
 import { clearLocalDrafts } from '../lib/drafts';
 import { connection, disconnectLive } from '../lib/live';
@@ -67,7 +68,7 @@ export function Header() {
                 p ? `Daily streak: ${p.streak.current} days (longest ${p.streak.longest}). Freezes save a missed day.` : 'Daily streak'
               }
             >
-              <span aria-hidden="true">🔥</span>
+              <Icon name="flame" />
               <span>{p?.streak.current ?? 0}</span>
               <span class="sr-only"> day streak,</span>
               <span class="freezes" data-testid="freezes" title="Streak freezes">

@@ -1,4 +1,5 @@
 // The course list and the course map (chapters with locked / available / solved exercises).
+import { Icon } from '../components/Icon';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api';
 import type { CourseDetail, CourseSummary, Status } from '../lib/types';
@@ -60,7 +61,7 @@ export function CoursesPage() {
   );
 }
 
-const STATUS_ICON: Record<Status, string> = { locked: '🔒', available: '◯', solved: '✓' };
+const STATUS_ICON: Record<Status, preact.ComponentChild> = { locked: <Icon name="lock" />, available: '◯', solved: '✓' };
 const STATUS_TEXT: Record<Status, string> = { locked: 'locked', available: 'available', solved: 'solved' };
 
 export function CourseMapPage({ slug }: { slug: string }) {
@@ -92,7 +93,11 @@ export function CourseMapPage({ slug }: { slug: string }) {
           <li key={chapter.slug} class={`chapter chapter--${chapter.status}`} data-testid="chapter" data-status={chapter.status}>
             <h2>
               <span class="chapter__num">Chapter {ci + 1}</span> {chapter.title}
-              {chapter.status === 'locked' ? <span class="tag">🔒 locked</span> : null}
+              {chapter.status === 'locked' ? (
+                <span class="tag">
+                  <Icon name="lock" /> locked
+                </span>
+              ) : null}
               {chapter.status === 'solved' ? <span class="tag tag--ok">✓ complete</span> : null}
             </h2>
             {chapter.status === 'locked' && chapter.lockedBy?.length ? (

@@ -1,4 +1,5 @@
 // Profile: level and totals, achievements, and the history of recent submissions.
+import { EmojiIcon, Icon } from '../components/Icon';
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../lib/api';
 import { progress, refreshProgress } from '../lib/progress';
@@ -52,7 +53,9 @@ export function ProfilePage() {
             <span>exercises solved</span>
           </li>
           <li>
-            <strong>🔥 {p.streak.current}</strong>
+            <strong>
+              <Icon name="flame" /> {p.streak.current}
+            </strong>
             <span>day streak (longest {p.streak.longest})</span>
           </li>
           <li>
@@ -73,7 +76,7 @@ export function ProfilePage() {
         {p?.achievements.map((a) => (
           <li key={a.id} class="achievement" data-testid="achievement" data-id={a.id}>
             <span class="achievement__icon" aria-hidden="true">
-              {a.icon}
+              <EmojiIcon emoji={a.icon} />
             </span>
             <div>
               <strong>{a.title}</strong>
