@@ -4,7 +4,8 @@
 //   shows no editor but what unlocks it, with a link there → "Tests (3)" counts tests, their code is
 //   highlighted → a long failure message wraps → a time limit is named once, with the test that hit it,
 //   and the tests after it (hidden ones too) are "not run", never "0/0 passed" → code over 64 KB is
-//   refused with a message and no stale result under it → the achievement toast does not cover results.
+//   refused with a message and no stale result under it → the achievement toast does not cover results →
+//   the XP breakdown, every achievement with its progress, and the next level and title.
 //
 // Needs `npm run build` (api, worker); the web app is built here when it is stale.
 import fs from 'node:fs';
@@ -243,11 +244,28 @@ describe('the exercise page explains every state', () => {
       (apart) => apart,
       'the toast and the results panel not to overlap',
     );
+    // The completion panel says how the XP was made up (not the first Submit: no first-try bonus).
+    const { xp } = await apiGet<{ xp: number }>(`/api/exercises/${twoFer.id}`);
+    await hasText(page.getByTestId('xp-breakdown'), `(${xp} XP for the exercise)`);
+  });
+
+  step('the profile lists every achievement with progress, what the next level and title need, and the XP breakdown', async () => {
     await page.goto(`${baseUrl}/profile`);
     await page.getByTestId('achievement').first().waitFor();
+    const goals = await apiGet<{ nextLevel: { level: number; xpNeeded: number }; nextTitle: { title: string; level: number } }>(
+      '/api/me/goals',
+    );
+    await hasText(page.getByTestId('next-goals'), `Next: level ${goals.nextLevel.level} in ${goals.nextLevel.xpNeeded} XP`);
+    await hasText(page.getByTestId('next-goals'), `the title ${goals.nextTitle.title} at level ${goals.nextTitle.level}`);
+    expect(await page.getByTestId('achievement').count()).toBe(1);
+    const streak = page.locator('[data-testid="achievement-goal"][data-id="streak-7"]');
+    await hasText(streak.getByTestId('goal-progress'), '1/7 days');
+    expect(await streak.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
+    await hasText(page.locator('[data-testid="achievement-goal"][data-id="solves-10"]'), '1/10 exercises');
+    await hasText(page.getByTestId('history').getByTestId('xp-breakdown').first(), 'XP for the exercise');
     if ((await page.evaluate(() => document.documentElement.dataset.emoji)) === 'no') {
       expect(await page.evaluate(() => [...document.body.innerText].filter((c) => (c.codePointAt(0) ?? 0) >= 0x1f000).join(''))).toBe('');
-      await screenshot('profile-no-emoji-font.png');
     }
+    await screenshot('profile-goals.png');
   });
 });

@@ -1,6 +1,19 @@
 // What a learner can aim for (GET /api/me/goals): every achievement with progress toward it, and what
 // the next level and the next title need.
 
+/** How a Submit's XP was made up (GET /api/submissions/:id, History): total = base + bonus - hintPenalty. */
+export interface XpBreakdown {
+  /** The exercise's XP (0 when forfeited by revealing the solution). */
+  base: number;
+  /** First-try bonus. */
+  bonus: number;
+  /** XP the hints revealed before solving cost. */
+  hintPenalty: number;
+  total: number;
+  /** The solution was revealed first, so the exercise's XP was forfeited. */
+  forfeited: boolean;
+}
+
 export interface GoalProgress {
   current: number;
   target: number;

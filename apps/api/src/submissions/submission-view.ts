@@ -1,6 +1,7 @@
 // What a learner sees of a submission: the stored result with hidden tests masked (unless the exercise
 // reveals their names), never another learner's row (ownership is in every query that loads one).
 import type { SubmissionRecord } from '@questline/data';
+import type { XpBreakdown } from '@questline/contracts';
 import { maskHiddenTests, type LimitKind, type TestResult, type Verdict } from '@questline/sandbox';
 
 export interface SubmissionView {
@@ -14,6 +15,8 @@ export interface SubmissionView {
   message?: string;
   limit?: { kind: LimitKind; testName?: string };
   xpAwarded?: number;
+  /** Submits that earned XP: how it was made up. */
+  xpBreakdown?: XpBreakdown;
   code?: string;
   createdAt: string;
   completedAt: string | null;
@@ -33,7 +36,8 @@ export type SubmissionViewSource = Pick<
   | 'revealHiddenTestNames'
   | 'createdAt'
   | 'completedAt'
->;
+> &
+  Partial<Pick<SubmissionRecord, 'outcome'>>;
 
 export function toSubmissionView(row: SubmissionViewSource): SubmissionView {
   const view: SubmissionView = {
@@ -53,6 +57,8 @@ export function toSubmissionView(row: SubmissionViewSource): SubmissionView {
     if (masked.message !== undefined) view.message = masked.message;
     if (masked.limit !== undefined) view.limit = masked.limit;
     if (row.kind === 'submit') view.xpAwarded = row.xpAwarded ?? 0;
+    const breakdown = row.kind === 'submit' ? row.outcome?.xpBreakdown : null;
+    if (breakdown) view.xpBreakdown = breakdown;
   }
   return view;
 }

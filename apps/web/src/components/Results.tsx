@@ -2,7 +2,9 @@
 // green or red with the failure message, the learner's output and any limit hit. Everything the
 // learner's code produced is rendered as text (JSX text nodes), never as HTML.
 import type { LiveSubmission } from '../lib/live';
+import type { XpBreakdown } from '@questline/contracts';
 import { Code } from './Code';
+import { XpBreakdownNote } from './XpBreakdown';
 import type { Limit, TestResult, Verdict } from '../lib/types';
 
 const VERDICT_TEXT: Record<Verdict, string> = {
@@ -88,7 +90,7 @@ function TestRow({ index, test }: { index: number; test?: TestResult }) {
   );
 }
 
-export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boolean }) {
+export function Results({ sub, busy, breakdown }: { sub: LiveSubmission | null; busy: boolean; breakdown?: XpBreakdown | null }) {
   if (!sub) {
     return (
       <section class="results" aria-label="Test results" aria-live="polite" data-testid="results">
@@ -160,6 +162,7 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
               +{sub.xpAwarded} XP
             </span>
           ) : null}
+          {!isRun && sub.verdict === 'passed' && sub.xpAwarded && breakdown ? <XpBreakdownNote breakdown={breakdown} /> : null}
           {!isRun && sub.verdict === 'passed' && !sub.xpAwarded ? <span> (no new XP: already solved)</span> : null}
           {isRun ? <span> — Run never awards XP. Press Submit to be graded.</span> : null}
         </div>

@@ -1,5 +1,5 @@
 // The API client: same-origin JSON with the bearer token from localStorage.
-import type { Draft, Workspace } from '@questline/contracts';
+import type { Draft, Goals, Workspace } from '@questline/contracts';
 import { createStore } from './store';
 import type {
   AuthResponse,
@@ -121,6 +121,7 @@ export const api = {
     request<Page<Submission>>('GET', `/api/exercises/${encodeURIComponent(id)}/submissions${q({ page })}`),
   mySubmissions: (page = 1) => request<Page<Submission>>('GET', `/api/me/submissions${q({ page })}`),
   progress: () => request<Progress>('GET', '/api/me/progress'),
+  goals: () => request<Goals>('GET', '/api/me/goals'),
   leaderboard: (period: Period, course?: string) => request<Leaderboard>('GET', `/api/leaderboards${q({ period, course })}`),
   hint: (id: string) => request<HintResponse>('POST', `/api/exercises/${encodeURIComponent(id)}/hints`),
   solution: (id: string) => request<SolutionResponse>('POST', `/api/exercises/${encodeURIComponent(id)}/solution`),

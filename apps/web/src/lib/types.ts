@@ -1,4 +1,5 @@
 // Shapes of the Questline API (see the API contract). Kept in one place so pages agree.
+import type { XpBreakdown } from '@questline/contracts';
 
 export type Role = 'learner' | 'instructor' | 'admin';
 
@@ -109,6 +110,8 @@ export interface Submission {
   message?: string;
   limit?: Limit;
   xpAwarded?: number;
+  /** Submits that earned XP: how it was made up. */
+  xpBreakdown?: XpBreakdown;
   /** The code graded: only in the answer for one submission (GET /api/submissions/:id). */
   code?: string;
   createdAt: string;

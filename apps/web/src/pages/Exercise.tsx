@@ -1,7 +1,7 @@
 // The exercise page: instructions | editor + results. Run (visible tests, free) and Submit (all
 // tests, graded) post the code; results stream in over the live socket (see lib/live.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DRAFT_UPDATED_EVENT, type Draft, type Workspace } from '@questline/contracts';
+import { DRAFT_UPDATED_EVENT, type Draft, type Workspace, type XpBreakdown } from '@questline/contracts';
 import { Editor } from '../components/Editor';
 import { Results } from '../components/Results';
 import { api, ApiError } from '../lib/api';
@@ -106,6 +106,20 @@ function ExerciseView({
   const all = useStore(submissions);
   const current = currentId ? (all[currentId] ?? null) : null;
   const pending = !!current && current.status !== 'completed';
+  // How the XP of a passing Submit was made up: not in the live event, so asked once it is done.
+  const [breakdown, setBreakdown] = useState<{ id: string; value: XpBreakdown } | null>(null);
+  const earned = current?.status === 'completed' && current.kind === 'submit' && !!current.xpAwarded ? current.id : null;
+  useEffect(() => {
+    if (!earned) return;
+    let alive = true;
+    api
+      .submission(earned)
+      .then((sub) => alive && sub.xpBreakdown && setBreakdown({ id: earned, value: sub.xpBreakdown }))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [earned]);
 
   function saveDraft(value: string) {
     code.current = value;
@@ -329,7 +343,7 @@ function ExerciseView({
             Your last passing Submit ({formatWhen(restoredAt)}).
           </p>
         ) : null}
-        <Results sub={current} busy={!!busy} />
+        <Results sub={current} busy={!!busy} breakdown={breakdown && breakdown.id === current?.id ? breakdown.value : null} />
       </section>
     </main>
   );

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { Code } from '../components/Code';
 import { Confirm } from '../components/Confirm';
+import { XpBreakdownNote } from '../components/XpBreakdown';
 import { api, ApiError } from '../lib/api';
 import { diffLines, diffStats } from '../lib/diff';
 import { renderMarkdown } from '../lib/markdown';
@@ -161,6 +162,13 @@ export function ExerciseSide(props: {
                   {s.kind === 'run' ? 'Run' : 'Submit'} · {formatWhen(s.createdAt)}
                 </button>{' '}
                 <VerdictTag sub={s} />
+                {s.kind === 'submit' && s.xpAwarded ? (
+                  <span class="xp-gain" data-testid="history-xp">
+                    {' '}
+                    +{s.xpAwarded} XP
+                  </span>
+                ) : null}
+                {s.xpBreakdown && s.xpAwarded ? <XpBreakdownNote breakdown={s.xpBreakdown} /> : null}
               </li>
             ))}
           </ul>

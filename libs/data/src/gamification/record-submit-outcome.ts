@@ -43,6 +43,8 @@ export interface AwardedAchievement {
 
 export interface SubmitOutcome {
   xpAwarded: number;
+  /** How xpAwarded was made up (base, first-try bonus, hint cost); null when it earned nothing. Absent in rows stored before it existed. */
+  xpBreakdown?: { base: number; bonus: number; hintPenalty: number; total: number; forfeited: boolean } | null;
   progress: {
     xp: number;
     level: number;
@@ -207,6 +209,7 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
 
   return {
     xpAwarded: outcome.xpAwarded,
+    xpBreakdown: b ? { base: b.base, bonus: b.bonus, hintPenalty: b.hintPenalty, total: b.total, forfeited: b.forfeited } : null,
     progress: progressSummary(outcome.state, outcome.leveledUp),
     achievements: outcome.newAchievements.map((a) => ({
       id: a.id,
