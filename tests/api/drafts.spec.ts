@@ -4,7 +4,7 @@
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { DRAFT_UPDATED_EVENT, type Draft, type Workspace } from '@questline/contracts';
+import { LIVE_EVENTS, type Draft, type Workspace } from '@questline/contracts';
 import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, registerUser, type TestUser } from '../fixtures/users';
 import { connectLive, nextEvent } from '../gamification/live';
@@ -67,8 +67,8 @@ describe('drafts', () => {
     const strangerTab = await connectLive(api, stranger.accessToken);
     sockets.push(tab, strangerTab);
     let strangerHeard = false;
-    strangerTab.on(DRAFT_UPDATED_EVENT, () => (strangerHeard = true));
-    const heard = nextEvent<Draft>(tab, DRAFT_UPDATED_EVENT);
+    strangerTab.on(LIVE_EVENTS.draftUpdated, () => (strangerHeard = true));
+    const heard = nextEvent<Draft>(tab, LIVE_EVENTS.draftUpdated);
     const saved = (await save(learner, course.chapters[0][1], { code: 'const y = 3;', tabId: 'phone' }).expect(200)).body as Draft;
     expect(await heard).toEqual(saved);
     await new Promise((resolve) => setTimeout(resolve, 200));

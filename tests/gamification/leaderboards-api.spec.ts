@@ -6,14 +6,15 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { leaderboardRowsFromPostgres } from '@questline/data';
+import { applyAwardToBoards, findAwardScope, leaderboardRowsFromPostgres, RedisBoardStore } from '@questline/data';
+import type { AwardData } from '@questline/jobs';
 import { leaderboardKey, rankEntries } from '@questline/gamification';
 import { AppEvents } from '../../apps/api/src/common/app-events';
-import { LeaderboardsService } from '../../apps/api/src/leaderboards/leaderboards.service';
 import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, registerUser, type TestUser } from '../fixtures/users';
 import { connectLive, nextEvent } from './live';
 import { seedCourse, type SeededCourse } from './seed';
+import { LIVE_EVENTS, LIVE_REQUESTS } from '@questline/contracts';
 
 const PREFIX = `{ql-gam-lb-${process.pid}-${randomUUID().slice(0, 8)}}`;
 let api: TestApi;
@@ -136,16 +137,24 @@ describe.each([
   });
 });
 
+/** What the worker does once after an award committed (post-commit.ts): write the boards, and say which. */
+async function publishAward(userId: string, exerciseId: string): Promise<AwardData> {
+  const scope = await findAwardScope(ds.manager, userId, exerciseId);
+  if (!scope) throw new Error('no award row');
+  await applyAwardToBoards(new RedisBoardStore(redis, ds.manager, PREFIX), scope, userId);
+  return { course: scope.course, awardedAt: scope.awardedAt.toISOString() };
+}
+
 describe('Redis boards and PostgreSQL', () => {
   it('keeps Redis equal to a rebuild from PostgreSQL as awards arrive, and rebuilds a lost board', async () => {
     const key = `${PREFIX}:${leaderboardKey({ period: 'weekly', at: new Date() })}`;
     await board(api, learners[0], { period: 'weekly' }, 200);
-    // Two new awards, published the way the pipeline does after commit.
+    // Two new awards, applied and published the way the pipeline does after commit.
     const events = api.app.get(AppEvents);
-    const service = api.app.get(LeaderboardsService);
     await award(learners[9].id, js.chapters[0][1], js.id, 600, atSecond(200));
     await award(learners[5].id, js.chapters[0][1], js.id, 20, atSecond(201));
-    await service.applyAward({ userId: learners[9].id, exerciseId: js.chapters[0][1] });
+    await publishAward(learners[9].id, js.chapters[0][1]);
+    const second = await publishAward(learners[5].id, js.chapters[0][1]);
     events.submissionCompleted.next({
       submissionId: randomUUID(),
       userId: learners[5].id,
@@ -158,6 +167,7 @@ describe('Redis boards and PostgreSQL', () => {
         achievements: [],
         leaderboardCourses: [js.slug],
       },
+      award: second,
     });
 
     const fromPostgres = rankEntries(await leaderboardRowsFromPostgres(ds.manager, { period: 'weekly', courseId: null, at: new Date() }));
@@ -190,22 +200,22 @@ describe('Redis boards and PostgreSQL', () => {
   });
 });
 
-describe('leaderboard.updated', () => {
+describe(LIVE_EVENTS.leaderboardUpdated, () => {
   it('answers a subscription with the board and pushes changes to subscribers, throttled', async () => {
     const watcher = await connectLive(api, learners[1].accessToken);
     const bystander = await connectLive(api, learners[2].accessToken);
     sockets.push(watcher, bystander);
-    const initial = await watcher.emitWithAck('leaderboard.subscribe', { period: 'daily', course: js.slug });
+    const initial = await watcher.emitWithAck(LIVE_REQUESTS.leaderboardSubscribe, { period: 'daily', course: js.slug });
     expect(initial.course.slug).toBe(js.slug);
     expect(initial.me).toMatchObject({ displayName: 'L1' });
     // The bystander watches another board.
-    await bystander.emitWithAck('leaderboard.subscribe', { period: 'daily', course: py.slug });
+    await bystander.emitWithAck(LIVE_REQUESTS.leaderboardSubscribe, { period: 'daily', course: py.slug });
     const bystanderGot: unknown[] = [];
-    bystander.on('leaderboard.updated', (b) => bystanderGot.push(b));
+    bystander.on(LIVE_EVENTS.leaderboardUpdated, (b) => bystanderGot.push(b));
     const watcherGot: Array<{ entries: Array<{ displayName: string; xp: number }> }> = [];
-    watcher.on('leaderboard.updated', (b) => watcherGot.push(b));
+    watcher.on(LIVE_EVENTS.leaderboardUpdated, (b) => watcherGot.push(b));
 
-    const first = nextEvent<{ entries: Array<{ displayName: string; xp: number }> }>(watcher, 'leaderboard.updated', 4000);
+    const first = nextEvent<{ entries: Array<{ displayName: string; xp: number }> }>(watcher, LIVE_EVENTS.leaderboardUpdated, 4000);
     const events = api.app.get(AppEvents);
     for (const [i, xp] of [
       [3, 900],
@@ -213,6 +223,7 @@ describe('leaderboard.updated', () => {
     ] as const) {
       const exerciseId = js.chapters[0][2];
       await award(learners[i].id, exerciseId, js.id, xp, atSecond(300 + i));
+      const awarded = await publishAward(learners[i].id, exerciseId);
       events.submissionCompleted.next({
         submissionId: randomUUID(),
         userId: learners[i].id,
@@ -225,6 +236,7 @@ describe('leaderboard.updated', () => {
           achievements: [],
           leaderboardCourses: [js.slug],
         },
+        award: awarded,
       });
     }
     const pushed = await first;
@@ -242,7 +254,7 @@ describe('leaderboard.updated', () => {
     const socket = await connectLive(api, learners[0].accessToken);
     sockets.push(socket);
     const error = nextEvent<{ message: string }>(socket, 'exception');
-    socket.emit('leaderboard.subscribe', { period: 'hourly' });
+    socket.emit(LIVE_REQUESTS.leaderboardSubscribe, { period: 'hourly' });
     expect((await error).message).toMatch(/period must be one of/);
   });
 });

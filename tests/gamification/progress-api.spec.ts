@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { recordSubmitOutcome, type SubmitOutcomeInput } from '@questline/data';
+import { loadLearnerProgress, recordSubmitOutcome, type SubmitOutcomeInput } from '@questline/data';
 import { AppEvents } from '../../apps/api/src/common/app-events';
 import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, registerUser } from '../fixtures/users';
 import { connectLive, nextEvent } from './live';
 import { seedCourse, type SeededCourse } from './seed';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 let api: TestApi;
 let course: SeededCourse;
@@ -89,16 +90,18 @@ describe('GET /api/me/progress', () => {
     const otherSocket = await connectLive(api, other.accessToken);
     sockets.push(socket, otherSocket);
     const otherGot: unknown[] = [];
-    otherSocket.on('progress.updated', (p) => otherGot.push(p));
+    otherSocket.on(LIVE_EVENTS.progressUpdated, (p) => otherGot.push(p));
 
     const exerciseId = course.chapters[0][0];
     const submissionId = randomUUID();
     const outcome = await grade({ userId: learner.id, exerciseId, submissionId });
-    const pushed = nextEvent<{ xp: number }>(socket, 'progress.updated');
-    // What the pipeline's relay publishes once the Submit's transaction has committed.
+    const pushed = nextEvent<{ xp: number }>(socket, LIVE_EVENTS.progressUpdated);
+    // What the pipeline's relay publishes once the Submit's transaction has committed, with the progress the
+    // worker computes after the commit (apps/worker/src/grading/post-commit.ts).
+    const progress = await loadLearnerProgress(api.app.get(DataSource).manager, learner.id, new Date());
     api.app
       .get(AppEvents)
-      .submissionCompleted.next({ submissionId, userId: learner.id, exerciseId, kind: 'submit', verdict: 'passed', outcome });
+      .submissionCompleted.next({ submissionId, userId: learner.id, exerciseId, kind: 'submit', verdict: 'passed', outcome, progress });
     const payload = await pushed;
     expect(payload.xp).toBe(120);
     const res = await request(api.url).get('/api/me/progress').set('Authorization', bearer(learner)).expect(200);
@@ -111,7 +114,7 @@ describe('GET /api/me/progress', () => {
     const socket = await connectLive(api, learner.accessToken);
     sockets.push(socket);
     const got: unknown[] = [];
-    socket.on('progress.updated', (p) => got.push(p));
+    socket.on(LIVE_EVENTS.progressUpdated, (p) => got.push(p));
     api.app.get(AppEvents).submissionCompleted.next({
       submissionId: randomUUID(),
       userId: learner.id,

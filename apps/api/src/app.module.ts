@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { LeaderboardsModule } from './leaderboards/leaderboards.module';
 import { ProgressModule } from './progress/progress.module';
+import { MotivationModule } from './motivation/motivation.module';
 import { QueueModule } from './queue.module';
 import { UsersModule } from './users/users.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -39,6 +40,7 @@ const FEATURE_MODULES = [
   PacksModule,
   MetricsModule,
   SubmissionsModule,
+  MotivationModule,
   QueueDashboardModule,
   ProgressModule,
   LeaderboardsModule,

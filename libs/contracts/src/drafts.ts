@@ -4,9 +4,6 @@
 /** Drafts are capped like submissions: the grader refuses larger sources anyway. */
 export const DRAFT_MAX_BYTES = 64 * 1024;
 
-/** Live event sent to every socket of the learner when a draft is saved (the saving tab ignores it by tabId). */
-export const DRAFT_UPDATED_EVENT = 'draft.updated';
-
 export interface Draft {
   exerciseId: string;
   code: string;
@@ -24,7 +21,7 @@ export interface SaveDraftRequest {
   tabId?: string;
 }
 
-/** Payload of `draft.updated`: the saved draft itself, so another tab can show it without a request. */
+/** Payload of LIVE_EVENTS.draftUpdated: the saved draft itself, so another tab can show it without a request. */
 export type DraftUpdatedEvent = Draft;
 
 /** The learner's newest passing Submit of the exercise (its result: GET /api/submissions/:submissionId). */

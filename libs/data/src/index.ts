@@ -7,5 +7,7 @@ export * from './catalog';
 export * from './gamification';
 export * from './submissions';
 export * from './exercises';
+export * from './motivation';
+export * from './leaderboards';
 export * from './drafts';
 export * from './goals';

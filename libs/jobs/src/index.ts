@@ -1,8 +1,16 @@
 // The typed job catalogue: queue names, job names, payloads, job options and the cross-process events the
 // grading pipeline carries over BullMQ, shared by the api (producer + event relay) and the worker (consumer).
 import type { JobsOptions } from 'bullmq';
+import type {
+  BossUpdatedEvent,
+  MotivationUpdatedEvent,
+  LearnerProgress,
+  SubmissionCompletedEvent,
+  SubmissionKind,
+  SubmissionQueuedEvent,
+  SubmissionTestEvent,
+} from '@questline/contracts';
 import type { SubmitOutcome } from '@questline/data';
-import type { LimitKind, TestResult, Verdict } from '@questline/sandbox';
 
 export const GRADING_QUEUE = 'grading';
 
@@ -56,10 +64,9 @@ export const GRADING_EVENTS_MAX_LEN = 100_000;
 /** Custom QueueEvents event name for `submission.queued`. */
 export const SUBMISSION_QUEUED_EVENT = 'submission-queued';
 
-export interface QueuedEventData {
+/** `submission.queued` and whom it is for. */
+export interface QueuedEventData extends SubmissionQueuedEvent {
   userId: string;
-  submissionId: string;
-  kind: 'run' | 'submit';
 }
 
 export interface StartedProgress {
@@ -68,14 +75,10 @@ export interface StartedProgress {
   submissionId: string;
 }
 
-export interface TestProgressData {
+/** `submission.test` (its test already masked for the learner) and whom it is for. */
+export interface TestProgressData extends SubmissionTestEvent {
   type: 'test';
   userId: string;
-  submissionId: string;
-  index: number;
-  total: number;
-  /** Already masked for the learner. */
-  test: TestResult;
 }
 
 /**
@@ -93,42 +96,30 @@ export interface BatchProgress {
 
 export type GradeProgress = StartedProgress | TestProgressData | BatchProgress;
 
-export interface AchievementView {
-  id: string;
-  title: string;
-  description: string;
-  icon: string;
-}
-
-export interface ProgressView {
-  xp: number;
-  level: number;
-  levelTitle: string;
-  leveledUp: boolean;
-  streak: { current: number; longest: number; freezes: number };
-}
-
-/** What a learner receives as `submission.completed` (also the GET route's final fields). */
-export interface CompletedEventPayload {
-  submissionId: string;
-  verdict: Verdict;
-  /** Masked for the learner. */
-  tests: TestResult[];
-  message?: string;
-  limit?: { kind: LimitKind; testName?: string };
-  xpAwarded: number;
-  progress: ProgressView | null;
-  achievements: AchievementView[];
+/** Where an award counts, as JSON: its course and when it was awarded (ISO 8601). */
+export interface AwardData {
+  course: { id: string; slug: string; title: string };
+  awardedAt: string;
 }
 
 /** The grading job's return value: the learner payload plus what the api needs to route and measure it. */
 export interface GradeJobResult {
   userId: string;
   exerciseId: string;
-  kind: 'run' | 'submit';
-  payload: CompletedEventPayload;
+  kind: SubmissionKind;
+  /** Exactly what the learner receives as `submission.completed`. */
+  payload: SubmissionCompletedEvent;
   /** Submit only: gamification's full answer, republished on AppEvents in every api process. */
   outcome?: SubmitOutcome;
+  /** Submit only, when it moved a quest, paid gems or hit a boss (not repeated on a replay). */
+  motivation?: { update: MotivationUpdatedEvent | null; bosses: BossUpdatedEvent[] };
+  /**
+   * Submit only: the learner's progress right after the commit, computed ONCE by the worker, so api
+   * processes push `progress.updated` without a database read (however many of them there are).
+   */
+  progress?: LearnerProgress;
+  /** An award with XP: the boards it changed (the worker already updated the board store). */
+  award?: AwardData;
   /** Time inside the sandbox, and from the row's creation to its completion (database clock). */
   gradingMs: number;
   endToEndMs: number;

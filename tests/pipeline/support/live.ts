@@ -1,5 +1,6 @@
 // A socket.io client on /live that records every event, and a bounded, event-driven wait on them.
 import { io, type Socket } from 'socket.io-client';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 export interface LiveEvent {
   event: string;
@@ -22,7 +23,7 @@ export class LiveClient {
     const socket = io(`${baseUrl}/live`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     const client = new LiveClient(socket);
     return new Promise((resolve, reject) => {
-      socket.once('ready', () => resolve(client));
+      socket.once(LIVE_EVENTS.ready, () => resolve(client));
       socket.once('connect_error', reject);
     });
   }
@@ -48,6 +49,26 @@ export class LiveClient {
         if (hit) {
           clearTimeout(timer);
           resolve(hit.payload);
+        } else {
+          this.waiters.push(check);
+        }
+      };
+      check();
+    });
+  }
+
+  /** Resolves once `n` events named `event` have arrived (for events that carry no submission id). */
+  waitForCount(event: string, n: number, timeoutMs = 20_000): Promise<LiveEvent[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== check);
+        reject(new Error(`fewer than ${n} ${event} within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.event))}`));
+      }, timeoutMs);
+      const check = () => {
+        const hits = this.events.filter((e) => e.event === event);
+        if (hits.length >= n) {
+          clearTimeout(timer);
+          resolve(hits);
         } else {
           this.waiters.push(check);
         }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DRAFT_MAX_BYTES, DRAFT_UPDATED_EVENT, type Draft, type Workspace } from '@questline/contracts';
+import { DRAFT_MAX_BYTES, LIVE_EVENTS, type Draft, type Workspace } from '@questline/contracts';
 import { DraftsRepository, SubmissionsRepository, type DraftRecord } from '@questline/data';
 import { CatalogService } from '../catalog';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
@@ -56,7 +56,7 @@ export class DraftsService {
     }
     const target = await this.catalog.getSubmissionTarget(userId, exerciseId);
     const draft = toDraft(await this.drafts.save(userId, target.id, code, tabId));
-    this.live.emitToUser(userId, DRAFT_UPDATED_EVENT, draft);
+    this.live.emitToUser(userId, LIVE_EVENTS.draftUpdated, draft);
     return draft;
   }
 }

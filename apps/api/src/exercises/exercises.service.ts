@@ -1,47 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { ExerciseView, HintRevealView, SolutionRevealView } from '@questline/contracts';
 import { HintReveal, SolutionReveal } from '@questline/data';
-import { hintCost, resolveXpRules, solutionRevealCost } from '@questline/gamification';
+import { discountedHintCost, hintCost, resolveXpRules, solutionRevealCost } from '@questline/gamification';
 import { CatalogService, lockedError, type CourseState } from '../catalog';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-
-/** What a learner may see of an exercise: never hidden tests, the solution or wrong/ files. */
-export interface ExerciseView {
-  id: string;
-  slug: string;
-  title: string;
-  instructions: string;
-  language: string;
-  fileName: string;
-  starterCode: string;
-  visibleTests: Array<{ fileName: string; code: string }>;
-  hintCount: number;
-  revealedHints: string[];
-  /** XP the next hint costs; null when every hint is revealed. */
-  nextHintCost: number | null;
-  solutionCost: number;
-  solutionRevealed: boolean;
-  status: 'locked' | 'available' | 'solved';
-  /** Locked only: what to solve first, and the exercise to open for it (null when none is current). */
-  locked?: { requires: string[]; unlockAt: { id: string; title: string } | null };
-  solved: boolean;
-  /** Solved, but the tests have changed since (a newer pack version). */
-  solvedAgainstOlderVersion: boolean;
-  xp: number;
-  difficulty: number;
-  course: { slug: string; title: string };
-  chapter: { slug: string; title: string };
-  nextId: string | null;
-  previousId: string | null;
-}
-
-export interface HintRevealView {
-  index: number;
-  hint: string;
-  cost: number;
-  nextHintCost: number | null;
-}
 
 @Injectable()
 export class ExercisesService {
@@ -50,6 +14,7 @@ export class ExercisesService {
     private readonly catalog: CatalogService,
   ) {}
 
+  /** What a learner may see of an exercise: never hidden tests, the solution or wrong/ files. */
   async view(userId: string, exerciseId: string): Promise<ExerciseView> {
     const { exercise, state } = await this.catalog.exerciseState(userId, exerciseId);
     const hints = await this.revealedHints(userId, exercise.id);
@@ -93,22 +58,40 @@ export class ExercisesService {
     const index = revealed.length;
     if (index >= exercise.hints.length) throw new DomainError(ErrorCode.NoHintsLeft, 'Every hint is already revealed');
     const cost = this.nextHintCost(state, exercise.id, index) ?? 0;
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(HintReveal)
-      .values({ userId, exerciseId: exercise.id, hintIndex: index, cost })
-      .orIgnore()
-      .returning(['hint_index'])
-      .execute();
+    // A hint discount from the shop halves a hint that costs something; it is used up only when this
+    // request is the one that reveals the hint (the transaction rolls the use back otherwise).
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      const [used]: unknown[] =
+        cost > 0
+          ? await manager.query(
+              `UPDATE "inventory" SET "held" = "held" - 1 WHERE "user_id" = $1 AND "item" = 'hint-discount' AND "held" > 0 RETURNING 1`,
+              [userId],
+            )
+          : [];
+      const discounted = used !== undefined;
+      const charged = discountedHintCost(cost, discounted);
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(HintReveal)
+        .values({ userId, exerciseId: exercise.id, hintIndex: index, cost: charged, discounted })
+        .orIgnore()
+        .returning(['hint_index'])
+        .execute();
+      if (!(Array.isArray(result.raw) && result.raw.length > 0)) throw new HintAlreadyRevealed();
+      return charged;
+    }).catch((error: unknown) => {
+      if (error instanceof HintAlreadyRevealed) return null;
+      throw error;
+    });
     // A double click raced us to this index: the learner gets the same hint, charged once.
     const charged =
-      Array.isArray(inserted.raw) && inserted.raw.length > 0 ? cost : ((await this.dataSource.getRepository(HintReveal).findOneBy({ userId, exerciseId: exercise.id, hintIndex: index }))?.cost ?? cost);
+      inserted ?? (await this.dataSource.getRepository(HintReveal).findOneBy({ userId, exerciseId: exercise.id, hintIndex: index }))?.cost ?? cost;
     return { index, hint: exercise.hints[index], cost: charged, nextHintCost: this.nextHintCost(state, exercise.id, index + 1) };
   }
 
   /** Reveals the reference solution; idempotent (the forfeit is decided by the first reveal). */
-  async revealSolution(userId: string, exerciseId: string): Promise<{ code: string; forfeitedXp: number }> {
+  async revealSolution(userId: string, exerciseId: string): Promise<SolutionRevealView> {
     const { exercise, state } = await this.unlocked(userId, exerciseId);
     const forfeitedXp = state.completions.has(exercise.id) ? 0 : solutionRevealCost(exercise.xp, resolveXpRules(state.course.xpRules));
     await this.dataSource
@@ -153,3 +136,6 @@ export class ExercisesService {
     return hintCost(exercise.xp, resolveXpRules(state.course.xpRules), alreadyRevealed);
   }
 }
+
+/** Another request revealed this hint first: roll back this one's use of a discount. */
+class HintAlreadyRevealed extends Error {}

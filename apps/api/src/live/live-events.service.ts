@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
+import type { LiveEventMap, LiveEventName } from '@questline/contracts';
 
 export const userRoom = (userId: string): string => `user:${userId}`;
 
@@ -19,11 +20,18 @@ export class LiveEvents {
     this.namespace = namespace;
   }
 
-  emitToUser(userId: string, event: string, payload: unknown): void {
+  /** Typed against the contract's event map: a name and its payload cannot drift apart. */
+  emitToUser<E extends LiveEventName>(userId: string, event: E, payload: LiveEventMap[E]): void {
     if (!this.namespace) {
       this.logger.warn(`live namespace not ready; dropped "${event}" for a user`);
       return;
     }
     this.namespace.to(userRoom(userId)).emit(event, payload);
+  }
+
+  /** To every signed-in socket on this process (community events such as the boss bar). */
+  emitToAll<E extends LiveEventName>(event: E, payload: LiveEventMap[E]): void {
+    if (!this.namespace) return;
+    this.namespace.emit(event, payload);
   }
 }

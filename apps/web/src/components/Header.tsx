@@ -4,9 +4,11 @@ import { Icon } from './Icon';
 import { session, setSession } from '../lib/api';
 import { clearLocalDrafts } from '../lib/drafts';
 import { connection, disconnectLive } from '../lib/live';
+import { resetMotivation } from '../lib/motivation';
 import { progress, resetProgress } from '../lib/progress';
 import { location, navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { QuestCounter } from './Motivation';
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const path = useStore(location);
@@ -33,6 +35,7 @@ export function Header() {
           <nav class="nav" aria-label="Main">
             <NavLink href="/">Courses</NavLink>
             <NavLink href="/leaderboards">Leaderboards</NavLink>
+            <NavLink href="/quests">Quests</NavLink>
             <NavLink href="/profile">Profile</NavLink>
             {user.role !== 'learner' ? <NavLink href="/instructor">Instructor</NavLink> : null}
           </nav>
@@ -86,6 +89,7 @@ export function Header() {
               {p?.spree.current ?? 0}
               <span class="sr-only"> spree</span>
             </div>
+            <QuestCounter />
             <span class={`conn conn--${conn}`} data-testid="connection" data-state={conn} title={`Live updates: ${conn}`}>
               <span class="sr-only">Live updates {conn}</span>
             </span>
@@ -96,6 +100,7 @@ export function Header() {
             onClick={() => {
               disconnectLive();
               resetProgress();
+              resetMotivation();
               // The code is on the server: the next person at this computer must not find it here.
               clearLocalDrafts();
               setSession(null, null);

@@ -2,10 +2,9 @@
 // green or red with the failure message, the learner's output and any limit hit. Everything the
 // learner's code produced is rendered as text (JSX text nodes), never as HTML.
 import type { LiveSubmission } from '../lib/live';
-import type { XpBreakdown } from '@questline/contracts';
+import type { LimitHit, TestResult, Verdict, XpBreakdown } from '@questline/contracts';
 import { Code } from './Code';
 import { XpBreakdownNote } from './XpBreakdown';
-import type { Limit, TestResult, Verdict } from '../lib/types';
 
 const VERDICT_TEXT: Record<Verdict, string> = {
   passed: 'All tests passed',
@@ -18,7 +17,7 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 
 // A limit verdict is said once, in the verdict box, with the test that hit it; the rows then only mark
 // that test "stopped here" and the ones after it "not run".
-const LIMIT_TEXT: Record<Limit['kind'], { title: string; help: string }> = {
+const LIMIT_TEXT: Record<LimitHit['kind'], { title: string; help: string }> = {
   time: { title: 'Time limit exceeded', help: 'The code ran too long: an endless loop, or a promise that never settles?' },
   memory: { title: 'Memory limit exceeded', help: 'The code used too much memory: a structure that keeps growing?' },
   output: { title: 'Output limit exceeded', help: 'The code printed too much: a console.log inside a loop?' },
@@ -131,7 +130,7 @@ export function Results({ sub, busy, breakdown }: { sub: LiveSubmission | null; 
         <span class="results__status" data-testid="results-status">
           {!done
             ? sub.status === 'queued'
-              ? `Queued${sub.position ? ` (position ${sub.position})` : ''}…`
+              ? 'Queued…'
               : total
                 ? `Running… ${passed}/${total} passed so far`
                 : 'Running…'

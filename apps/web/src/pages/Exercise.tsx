@@ -1,7 +1,7 @@
 // The exercise page: instructions | editor + results. Run (visible tests, free) and Submit (all
 // tests, graded) post the code; results stream in over the live socket (see lib/live.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DRAFT_UPDATED_EVENT, type Draft, type Workspace, type XpBreakdown } from '@questline/contracts';
+import { LIVE_EVENTS, type Draft, type Workspace, type XpBreakdown } from '@questline/contracts';
 import { Editor } from '../components/Editor';
 import { Results } from '../components/Results';
 import { api, ApiError } from '../lib/api';
@@ -9,7 +9,7 @@ import { createDraftSaver, initialCode, isUnsynced, TAB_ID } from '../lib/drafts
 import { onLiveEvent, submissions, track } from '../lib/live';
 import { useStore } from '../lib/store';
 import { toast } from '../lib/toasts';
-import type { Exercise, SubmissionKind } from '../lib/types';
+import type { ExerciseView, SubmissionKind } from '@questline/contracts';
 import { useLoad } from './Courses';
 import { ExerciseSide } from './ExerciseSide';
 import { formatWhen } from './Profile';
@@ -33,8 +33,8 @@ export function submitRefusal(code: string, starter: string): string | null {
 }
 
 export function ExercisePage({ id }: { id: string }) {
-  const { data, error, reload } = useLoad<Exercise>(() => api.exercise(id), [id]);
-  const [exercise, setExercise] = useState<Exercise | null>(null);
+  const { data, error, reload } = useLoad<ExerciseView>(() => api.exercise(id), [id]);
+  const [exercise, setExercise] = useState<ExerciseView | null>(null);
   // The learner's server-side code; null when it could not be fetched (offline: the local copy is used).
   const [workspace, setWorkspace] = useState<{ id: string; value: Workspace | null } | null>(null);
   useEffect(() => setExercise(data), [data]);
@@ -63,17 +63,17 @@ export function ExercisePage({ id }: { id: string }) {
       </main>
     );
   if (exercise.locked) return <LockedExercise exercise={exercise} />;
-  return <ExerciseView key={exercise.id} exercise={exercise} workspace={workspace.value} onChange={setExercise} reload={reload} />;
+  return <ExerciseWorkspace key={exercise.id} exercise={exercise} workspace={workspace.value} onChange={setExercise} reload={reload} />;
 }
 
-function ExerciseView({
+function ExerciseWorkspace({
   exercise,
   workspace,
   onChange,
 }: {
-  exercise: Exercise;
+  exercise: ExerciseView;
   workspace: Workspace | null;
-  onChange: (e: Exercise) => void;
+  onChange: (e: ExerciseView) => void;
   reload: () => void;
 }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor's first content, decided once per exercise
@@ -133,7 +133,7 @@ function ExerciseView({
   // saved (that one is newer, and the other tab will be told in turn when it lands).
   useEffect(
     () =>
-      onLiveEvent<Draft>(DRAFT_UPDATED_EVENT, (draft) => {
+      onLiveEvent<Draft>(LIVE_EVENTS.draftUpdated, (draft) => {
         if (draft.exerciseId !== exercise.id || draft.tabId === TAB_ID || draft.revision <= saver.revision() || saver.dirty()) return;
         saver.adopt(draft);
         if (draft.code !== code.current) {
@@ -209,7 +209,7 @@ function ExerciseView({
     setRestoredAt(null);
     try {
       const sub = kind === 'run' ? await api.run(exercise.id, code.current) : await api.submit(exercise.id, code.current);
-      track({ ...sub, kind: sub.kind ?? kind });
+      track(sub);
       setCurrentId(sub.id);
     } catch (e) {
       setSendError(errorText(e));
@@ -350,7 +350,7 @@ function ExerciseView({
 }
 
 /** A locked exercise opened by its address: no editor, but what unlocks it and a link there. */
-function LockedExercise({ exercise }: { exercise: Exercise }) {
+function LockedExercise({ exercise }: { exercise: ExerciseView }) {
   const locked = exercise.locked!;
   return (
     <main id="main" class="page" data-testid="exercise-locked" data-exercise-id={exercise.id}>

@@ -9,23 +9,23 @@ import { diffLines, diffStats } from '../lib/diff';
 import { renderMarkdown } from '../lib/markdown';
 import { refreshProgress } from '../lib/progress';
 import { toast } from '../lib/toasts';
-import type { Exercise, Page, Submission } from '../lib/types';
+import type { ExerciseView, Page, SubmissionView } from '@questline/contracts';
 import { formatWhen, VerdictTag } from './Profile';
 
 type Tab = 'instructions' | 'tests' | 'history';
 
 export function ExerciseSide(props: {
-  exercise: Exercise;
-  onChange(e: Exercise): void;
+  exercise: ExerciseView;
+  onChange(e: ExerciseView): void;
   onLoadSolution(code: string): void;
-  onShowSubmission(sub: Submission): void;
+  onShowSubmission(sub: SubmissionView): void;
 }) {
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const { exercise } = props;
   const [tab, setTab] = useState<Tab>('instructions');
   const [asking, setAsking] = useState<'hint' | 'solution' | null>(null);
   const [solution, setSolution] = useState<string | null>(null);
-  const [history, setHistory] = useState<Page<Submission> | null>(null);
+  const [history, setHistory] = useState<Page<SubmissionView> | null>(null);
   // The page already shows the title: drop a leading `# Title` heading from the instructions.
   const html = useMemo(
     () =>
@@ -224,17 +224,17 @@ export function testTabLabel(files: Array<{ code: string }>): string {
 
 interface Attempt {
   typescript: boolean;
-  sub: Submission;
+  sub: SubmissionView;
   code: string;
   /** The attempt before it (older), null for the first one. */
-  previous: { sub: Submission; code: string } | null;
+  previous: { sub: SubmissionView; code: string } | null;
 }
 
 /** Loads an attempt's code and the one before it (on the next page when it is the last of this one). */
-async function openAttempt(items: Submission[], index: number, total: number, typescript: boolean): Promise<Attempt | null> {
+async function openAttempt(items: SubmissionView[], index: number, total: number, typescript: boolean): Promise<Attempt | null> {
   try {
     const sub = items[index];
-    let before: Submission | undefined = items[index + 1];
+    let before: SubmissionView | undefined = items[index + 1];
     if (!before && index + 1 < total) {
       const older = await api.exerciseSubmissions(sub.exerciseId, 2);
       before = older.items[0];
