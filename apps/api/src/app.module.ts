@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { PacksModule } from './packs/packs.module';
 import { AppEventsModule } from './common/app-events';
+import { DependencyOutagesModule } from './common/errors/outage-log';
 import { loggerParams } from './common/logging';
 import { DatabaseModule } from './database.module';
 import { DraftsModule } from './drafts/drafts.module';
@@ -59,6 +60,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AppEventsModule,
+        DependencyOutagesModule,
         ...FEATURE_MODULES,
       ],
     };

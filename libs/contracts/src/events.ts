@@ -5,6 +5,7 @@ import type { DraftUpdatedEvent } from './drafts';
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
 import type { BossUpdatedEvent, MotivationUpdatedEvent } from './motivation';
 import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
+import type { SessionEndedEvent } from './session';
 import type { LimitHit, SubmissionKind, TestResult, Verdict } from './submissions';
 
 export const LIVE_NAMESPACE = '/live';
@@ -25,6 +26,8 @@ export const LIVE_EVENTS = {
   motivationUpdated: 'motivation.updated',
   /** To everyone: a community boss's health bar, at most once a second per event and api process. */
   bossUpdated: 'boss.updated',
+  /** Just before the server disconnects a socket whose token expired or whose account changed (session.ts). */
+  sessionEnded: 'session.ended',
   /** To the learner's sockets: a draft was saved (the tab that saved it tells its own echo by tabId). */
   draftUpdated: 'draft.updated',
 } as const;
@@ -82,6 +85,7 @@ export interface LiveEventMap {
   [LIVE_EVENTS.leaderboardUpdated]: Leaderboard;
   [LIVE_EVENTS.motivationUpdated]: MotivationUpdatedEvent;
   [LIVE_EVENTS.bossUpdated]: BossUpdatedEvent;
+  [LIVE_EVENTS.sessionEnded]: SessionEndedEvent;
   [LIVE_EVENTS.draftUpdated]: DraftUpdatedEvent;
 }
 

@@ -12,3 +12,4 @@ export * from './packs';
 export * from './progress';
 export * from './submissions';
 export * from './users';
+export * from './session';

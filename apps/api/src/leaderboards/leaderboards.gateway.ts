@@ -39,7 +39,7 @@ function parseBody(body: unknown): SubscribeBody {
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 // Global filters do not reach gateways: without this, a DomainError would reach the client as "Internal server error".
-@UseFilters(new AllExceptionsFilter())
+@UseFilters(AllExceptionsFilter)
 export class LeaderboardsGateway implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LeaderboardsGateway.name);
   @WebSocketServer() private readonly namespace: Namespace;

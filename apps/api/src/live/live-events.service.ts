@@ -20,6 +20,11 @@ export class LiveEvents {
     this.namespace = namespace;
   }
 
+  /** Whether any socket of the user is connected to this process. */
+  hasSockets(userId: string): boolean {
+    return (this.namespace?.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  }
+
   /** Typed against the contract's event map: a name and its payload cannot drift apart. */
   emitToUser<E extends LiveEventName>(userId: string, event: E, payload: LiveEventMap[E]): void {
     if (!this.namespace) {

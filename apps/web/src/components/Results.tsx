@@ -64,7 +64,8 @@ function TestRow({ index, test }: { index: number; test?: TestResult }) {
         {status === 'not-run' ? <span class="tag">not run</span> : null}
         {status === 'stopped' ? <span class="tag tag--bad">stopped here</span> : null}
         <span class="sr-only">{label}</span>
-        {test && (status === 'pass' || status === 'fail' || status === 'error') ? (
+        {/* Hidden tests report no duration (a side channel). */}
+        {test && (status === 'pass' || status === 'fail' || status === 'error') && !test.hidden ? (
           <span class="test__time">{Math.round(test.durationMs)} ms</span>
         ) : null}
       </div>

@@ -15,12 +15,13 @@ import {
   type LeaderboardPeriod,
   type LiveEmitEvents,
   type LiveListenEvents,
+  type SessionEndedEvent,
   type SubmissionAccepted,
   type SubmissionKind,
   type SubmissionView,
   type TestResult,
 } from '@questline/contracts';
-import { api, type Period } from './api';
+import { api, setSession, type Period } from './api';
 
 export type ConnectionState = 'offline' | 'connecting' | 'online';
 export const connection = createStore<ConnectionState>('offline');
@@ -242,6 +243,12 @@ export function connectLive(token: string): void {
   s.on('disconnect', () => {
     connection.set('offline');
     if (pending.size > 0) startPolling();
+  });
+  // The server ends a socket whose token expired or whose account was deleted (sign out), or whose role or
+  // password changed (connect again: the token decides whether it still may).
+  s.on(LIVE_EVENTS.sessionEnded, (e: SessionEndedEvent) => {
+    if (e.reason === 'changed') setTimeout(() => connectLive(token), 500);
+    else setSession(null, null);
   });
   s.on('connect_error', () => {
     connection.set('offline');

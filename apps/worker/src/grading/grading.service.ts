@@ -9,10 +9,17 @@ import {
   type ClaimedSubmission,
   type SubmitOutcome,
 } from '@questline/data';
-import type { GradeJobResult, GradeProgress, StartedProgress, TestProgressData } from '@questline/jobs';
+import {
+  completionResult,
+  type CompletedRow,
+  type GradeJobResult,
+  type GradeProgress,
+  type StartedProgress,
+  type TestProgressData,
+} from '@questline/jobs';
 import { buildGradeRequest, maskHiddenTest, type GradeRequest, type GradeResult, type Grader } from '@questline/sandbox';
 import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
-import { completionResult, type CompletedRow } from './completion';
+
 import { ExerciseCache, type GradingExercise } from './exercise-cache';
 
 /** Sends one progress event; failures are logged, never fatal (the client can always GET the state). */
