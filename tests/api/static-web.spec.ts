@@ -35,6 +35,27 @@ describe('static web app at /', () => {
     expect(missing.body).toMatchObject({ statusCode: 404 });
   });
 
+  it('answers /metrics with Prometheus text for curl, browsers and Prometheus itself, never the web app', async () => {
+    const accepts = [
+      '*/*', // curl
+      'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', // a browser
+      'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1',
+    ];
+    for (const accept of accepts) {
+      const res = await request(api.url).get('/metrics').set('Accept', accept).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.text.split('\n')[0]).toMatch(/^# (HELP|TYPE) /);
+    }
+  });
+
+  it('answers an unknown page with the web app and status 404 (its 404 page), known pages with 200', async () => {
+    const missing = await request(api.url).get('/no/such/page').set('Accept', 'text/html').expect(404);
+    expect(missing.text).toContain('<div id="app">');
+    for (const known of ['/signin', '/courses/x', '/exercises/x', '/profile', '/instructor/packs/x']) {
+      await request(api.url).get(known).set('Accept', 'text/html').expect(200);
+    }
+  });
+
   it('answers the profile route of the api, not the SPA, for /api/me', async () => {
     await request(api.url).get('/api/me').set('Accept', 'text/html').expect(401);
   });

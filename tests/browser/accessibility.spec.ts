@@ -85,6 +85,25 @@ async function apiGet<T>(url: string): Promise<T> {
 }
 
 describe('accessible basics', () => {
+  step('landing page (a first visit) and the 404 page: named controls, readable text, visible focus', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('landing').waitFor();
+    await expectAllNamed(page, cdp, 'landing page', 2);
+    await expectContrast(page, 'landing page', [
+      'h1',
+      '.landing__lead',
+      '[data-testid="landing-signup"]',
+      '.landing__points li',
+      '.test__name',
+    ]);
+    await expectVisibleFocusByTab(page, '[data-testid="landing-signup"]');
+    const missing = await page.goto(`${baseUrl}/no/such/page`);
+    expect(missing?.status()).toBe(404);
+    await page.getByTestId('not-found').waitFor();
+    await expectAllNamed(page, cdp, '404 page', 1);
+    await expectContrast(page, '404 page', ['h1', '[data-testid="not-found"] p']);
+  });
+
   step('sign-up page: labelled fields, readable text, visible focus', async () => {
     await page.goto(`${baseUrl}/signup`);
     await page.getByTestId('signup-form').waitFor();
@@ -155,9 +174,12 @@ describe('accessible basics', () => {
     expect(await results.getAttribute('aria-live')).toMatch(/^(polite|assertive)$/);
     await hasAttr(results, 'aria-busy', 'false');
 
-    // Ctrl+Shift+Enter submits (the starter code: graded, no XP).
+    // Ctrl+Shift+Enter submits (the starter with a comment added, since the untouched starter is refused: graded, no XP).
     const runId = await results.getAttribute('data-submission-id');
     await content.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n// my first attempt');
+    const changed = await content.innerText();
     await page.keyboard.press('Control+Shift+Enter');
     await eventually(
       () => results.getAttribute('data-submission-id'),
@@ -165,7 +187,7 @@ describe('accessible basics', () => {
       'a new submission from Ctrl+Shift+Enter',
     );
     await page.locator('[data-testid="results"][data-kind="submit"][data-state="completed"]').waitFor({ timeout: RESULT_TIMEOUT });
-    expect(await content.innerText()).toBe(code);
+    expect(await content.innerText()).toBe(changed);
     expect(await results.evaluate((el) => (window as unknown as { __results: Element }).__results === el)).toBe(true);
   });
 
@@ -184,6 +206,20 @@ describe('accessible basics', () => {
     ]);
     await expectVisibleFocusByTab(page, '[data-testid="run"]', 80);
     await expectVisibleFocusByTab(page, '[data-testid="submit"]', 80);
+  });
+
+  step("History: an attempt's code and its diff are named and readable", async () => {
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.locator('#panel-history .history button').first().click(); // the Submit; the Run before it is compared
+    await page.getByTestId('attempt-diff').waitFor();
+    await expectAllNamed(page, cdp, 'history', 6);
+    await expectContrast(page, 'history', [
+      '.attempt__title',
+      '[data-testid="attempt-diff-stats"]',
+      '[data-testid="attempt-diff"] [data-op="add"]',
+      '[data-testid="attempt-diff"] [data-op="same"]',
+    ]);
+    await expectVisibleFocusByTab(page, '[data-testid="attempt-load"]', 80);
   });
 
   step('the checkers catch planted defects (so the checks above can fail)', async () => {

@@ -132,6 +132,10 @@ describe('built-in packs and the catalog', () => {
       xp: 10,
       status: 'available',
     });
+    // Locked chapters and exercises say what unlocks them.
+    expect(body.chapters[1].lockedBy).toEqual(['chapter "Basics"']);
+    expect(body.chapters[0].exercises[1].lockedBy).toEqual(['"Hello"']);
+    expect(body.chapters[0]).not.toHaveProperty('lockedBy');
   });
 
   it('404s an unknown course with a message', async () => {
@@ -179,6 +183,15 @@ describe('GET /api/exercises/:id', () => {
   it('400s a malformed id and 404s an unknown one', async () => {
     await get('/api/exercises/not-a-uuid').expect(400);
     await get('/api/exercises/00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('a locked exercise says what to solve first and which exercise to open', async () => {
+    const { id } = await course();
+    const sum = (await get(`/api/exercises/${id('sum')}`).expect(200)).body;
+    expect(sum).toMatchObject({ status: 'locked', locked: { requires: ['"Hello"'], unlockAt: { id: id('hello'), title: 'Hello' } } });
+    const fizz = (await get(`/api/exercises/${id('fizz')}`).expect(200)).body;
+    expect(fizz.locked).toEqual({ requires: ['chapter "Basics"'], unlockAt: { id: id('hello'), title: 'Hello' } });
+    expect((await get(`/api/exercises/${id('hello')}`).expect(200)).body).not.toHaveProperty('locked');
   });
 });
 

@@ -63,6 +63,8 @@ describe('recordSubmitOutcome', () => {
     expect(rewarded).toHaveLength(1);
     // The first Submit recorded is the first try: 100 + 20% bonus.
     expect(rewarded[0].xpAwarded).toBe(120);
+    expect(rewarded[0].xpBreakdown).toEqual({ base: 100, bonus: 20, hintPenalty: 0, total: 120, forfeited: false });
+    expect(outcomes.filter((o) => o.xpAwarded === 0).every((o) => o.xpBreakdown === null)).toBe(true);
     expect(rewarded[0].leaderboardCourses).toEqual([course.slug]);
     expect(outcomes.flatMap((o) => o.achievements.map((a) => a.id)).filter((id) => id === 'first-solve')).toHaveLength(1);
     expect(outcomes.map((o) => o.progress.xp)).toEqual(Array(50).fill(120));

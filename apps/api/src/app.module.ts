@@ -11,6 +11,8 @@ import { AppEventsModule } from './common/app-events';
 import { DependencyOutagesModule } from './common/errors/outage-log';
 import { loggerParams } from './common/logging';
 import { DatabaseModule } from './database.module';
+import { DraftsModule } from './drafts/drafts.module';
+import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { LeaderboardsModule } from './leaderboards/leaderboards.module';
@@ -43,6 +45,8 @@ const FEATURE_MODULES = [
   QueueDashboardModule,
   ProgressModule,
   LeaderboardsModule,
+  DraftsModule,
+  GoalsModule,
 ];
 
 @Module({})

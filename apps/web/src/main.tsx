@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Header } from './components/Header';
+import { hasEmojiFont } from './components/Icon';
 import { lazyPage } from './components/Lazy';
 import { Toasts } from './components/Toasts';
 import { api, session, setSession } from './lib/api';
@@ -11,6 +12,7 @@ import { refreshProgress, resetProgress } from './lib/progress';
 import { location, match, navigate, onLinkClick } from './lib/router';
 import { useStore } from './lib/store';
 import { AuthPage } from './pages/Auth';
+import { LandingPage, NotFoundPage } from './pages/Landing';
 import { CourseMapPage, CoursesPage } from './pages/Courses';
 import { InstructorPage, PackStatsPage } from './pages/Instructor';
 import { LeaderboardsPage } from './pages/Leaderboards';
@@ -20,6 +22,8 @@ import { BossBanner } from './components/Motivation';
 import './styles.css';
 
 const PUBLIC = ['/signin', '/signup'];
+/** Pages that need a session: without one they send you to sign in (and back). Anything else unknown is a 404. */
+const SIGNED_IN_ONLY = /^\/(courses($|\/[^/]+$)|exercises\/[^/]+$|leaderboards$|profile$|instructor($|\/packs\/[^/]+$))/;
 const ExercisePage = lazyPage<{ id: string }>(() => import('./pages/Exercise').then((m) => m.ExercisePage));
 
 function Routes() {
@@ -28,14 +32,16 @@ function Routes() {
   const pathname = path.split('?')[0];
 
   useEffect(() => {
-    if (!token && !PUBLIC.includes(pathname))
-      navigate(`/signin${pathname !== '/' ? `?next=${encodeURIComponent(path)}` : ''}`, { replace: true });
+    if (!token && SIGNED_IN_ONLY.test(pathname)) navigate(`/signin?next=${encodeURIComponent(path)}`, { replace: true });
     if (token && user && PUBLIC.includes(pathname)) navigate('/', { replace: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new query string alone is no reason to redirect
   }, [token, user, pathname]);
 
   if (pathname === '/signin') return <AuthPage mode="signin" />;
   if (pathname === '/signup') return <AuthPage mode="signup" />;
+  // A first visit (no session) lands on what Questline is, not on "Welcome back".
+  if (!token && pathname === '/') return <LandingPage />;
+  if (!token && !SIGNED_IN_ONLY.test(pathname)) return <NotFoundPage />;
   if (!token || !user)
     return (
       <main id="main" class="page">
@@ -52,14 +58,7 @@ function Routes() {
   if (pathname === '/quests') return <QuestsPage />;
   if (pathname === '/instructor') return <InstructorPage />;
   if ((params = match('/instructor/packs/:slug', pathname))) return <PackStatsPage slug={params.slug} />;
-  return (
-    <main id="main" class="page">
-      <h1>Not found</h1>
-      <p>
-        There is nothing at this address. <a href="/">Back to the courses</a>
-      </p>
-    </main>
-  );
+  return <NotFoundPage />;
 }
 
 function App() {
@@ -114,5 +113,8 @@ function App() {
 }
 
 (window as unknown as { questline: unknown }).questline = { live: liveControls };
+
+// Decide once, before the first icon is drawn, whether emoji can be shown (components/Icon.tsx).
+hasEmojiFont();
 
 render(<App />, document.getElementById('app')!);

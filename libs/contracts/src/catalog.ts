@@ -20,12 +20,16 @@ export interface ExerciseSummary {
   difficulty: number;
   xp: number;
   status: CatalogStatus;
+  /** Locked exercises only: what to solve first, e.g. `"Two-fer"`, `chapter "Basics"`. */
+  lockedBy?: string[];
 }
 
 export interface ChapterView {
   slug: string;
   title: string;
   status: CatalogStatus;
+  /** Locked chapters only: what to solve first. */
+  lockedBy?: string[];
   exercises: ExerciseSummary[];
 }
 
@@ -51,6 +55,8 @@ export interface ExerciseView {
   solutionCost: number;
   solutionRevealed: boolean;
   status: CatalogStatus;
+  /** Locked only: what to solve first, and the exercise to open for it (null when none is current). */
+  locked?: { requires: string[]; unlockAt: { id: string; title: string } | null };
   solved: boolean;
   /** Solved, but the tests have changed since (a newer pack version). */
   solvedAgainstOlderVersion: boolean;

@@ -1,6 +1,7 @@
 // The live events of the socket.io namespace /live: every name as a constant and its payload in one map,
 // imported by the api (LiveEvents.emitToUser, the gateways), the web app and the tests. A name appears as
 // a string literal here and nowhere else.
+import type { DraftUpdatedEvent } from './drafts';
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
 import type { BossUpdatedEvent, MotivationUpdatedEvent } from './motivation';
 import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
@@ -28,6 +29,8 @@ export const LIVE_EVENTS = {
   bossUpdated: 'boss.updated',
   /** Just before the server disconnects a socket whose token expired or whose account changed (session.ts). */
   sessionEnded: 'session.ended',
+  /** To the learner's sockets: a draft was saved (the tab that saved it tells its own echo by tabId). */
+  draftUpdated: 'draft.updated',
 } as const;
 
 /** Client → server requests (socket.io acknowledgements carry the answer). */
@@ -86,6 +89,7 @@ export interface LiveEventMap {
   [LIVE_EVENTS.motivationUpdated]: MotivationUpdatedEvent;
   [LIVE_EVENTS.bossUpdated]: BossUpdatedEvent;
   [LIVE_EVENTS.sessionEnded]: SessionEndedEvent;
+  [LIVE_EVENTS.draftUpdated]: DraftUpdatedEvent;
 }
 
 export type LiveEventName = keyof LiveEventMap;

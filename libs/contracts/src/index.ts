@@ -4,7 +4,9 @@
 // One file per area; this index re-exports them all.
 export * from './catalog';
 export * from './diagnostics';
+export * from './drafts';
 export * from './events';
+export * from './goals';
 export * from './leaderboards';
 export * from './motivation';
 export * from './mutation';

@@ -2,6 +2,8 @@
 // (also what the grading engine produces, before hidden tests are masked).
 import type { SourceDiagnostic } from './diagnostics';
 
+import type { XpBreakdown } from './goals';
+
 export type SubmissionKind = 'run' | 'submit';
 export type SubmissionStatus = 'queued' | 'running' | 'completed';
 
@@ -53,6 +55,8 @@ export interface SubmissionView {
   diagnostics?: SourceDiagnostic[];
   /** Submits only, once completed. */
   xpAwarded?: number;
+  /** Submits that earned XP: how it was made up. */
+  xpBreakdown?: XpBreakdown;
   /** The learner's own code (in the lists). */
   code?: string;
   createdAt: string;

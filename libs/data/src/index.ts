@@ -9,3 +9,5 @@ export * from './submissions';
 export * from './exercises';
 export * from './leaderboards';
 export * from './motivation';
+export * from './drafts';
+export * from './goals';

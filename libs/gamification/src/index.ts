@@ -13,3 +13,4 @@ export * from './quests';
 export * from './leagues';
 export * from './boss';
 export * from './gems';
+export * from './goals';

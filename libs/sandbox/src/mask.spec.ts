@@ -43,3 +43,19 @@ test('revealNames keeps names but never code or output', () => {
   expect(masked.tests[1]!.testCode).toBeUndefined();
   expect(masked.tests[1]!.output).toBeUndefined();
 });
+
+test('hidden tests the run never reached say "Not run", and the one a limit stopped says so (host text only)', () => {
+  const stopped: GradeResult = {
+    ...result,
+    tests: [
+      { name: 'corner > slow', status: 'error', message: 'Time limit exceeded while this test was running.', durationMs: 0, hidden: true },
+      { name: 'corner > after', status: 'error', message: 'Not run', durationMs: 0, hidden: true },
+      { name: 'corner > sneaky', status: 'error', message: 'Not run, expected 42', durationMs: 0, hidden: true },
+    ],
+  };
+  expect(maskHiddenTests(stopped).tests.map((t) => t.message)).toEqual([
+    'Time limit exceeded while this test was running.',
+    'Not run',
+    'A hidden test failed. Check the edge cases described in the exercise.',
+  ]);
+});

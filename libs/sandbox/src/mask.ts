@@ -3,6 +3,7 @@
 // learner code that sleeps in proportion to its input reads hidden inputs back from the timings).
 import type { GradeResult, TestResult } from './types';
 import { maskHiddenDiagnostics } from './typecheck/diagnostics';
+import { isHostTestMessage } from './verdict';
 
 export interface MaskOptions {
   /** Keep hidden test names (some courses name hidden tests to hint at the missed case). */
@@ -21,7 +22,10 @@ export function maskHiddenTest(test: TestResult, hiddenNumber: number, options: 
     durationMs: 0,
     hidden: true,
   };
-  if (test.status !== 'pass') masked.message = HIDDEN_MESSAGE;
+  // The host's own words ("Not run", "Time limit exceeded while this test was running.") echo nothing of the
+  // test and tell the learner the truth; anything else could carry expected values.
+  if (test.status !== 'pass')
+    masked.message = test.message !== undefined && isHostTestMessage(test.message) ? test.message : HIDDEN_MESSAGE;
   return masked;
 }
 

@@ -17,6 +17,12 @@ export interface Registered {
 
 export const NOT_RUN = 'Not run';
 
+const limitTestMessage = (kind: LimitKind) => `${LIMIT_MESSAGE[kind]} while this test was running.`;
+const HOST_TEST_MESSAGES = new Set<string>([NOT_RUN, limitTestMessage('time'), limitTestMessage('memory'), limitTestMessage('output')]);
+
+/** A message the host itself put on a test (never the test's or the learner's text). */
+export const isHostTestMessage = (message: string): boolean => HOST_TEST_MESSAGES.has(message);
+
 export function errorResult(message: string, tests: TestResult[] = []): GradeResult {
   return { status: 'error', verdict: 'error', message, tests, durationMs: 0 };
 }
@@ -51,7 +57,7 @@ export function runningTestName(tests: readonly TestResult[]): string | undefine
 export function limitResult(kind: LimitKind, tests: TestResult[], testName: string | undefined, detail: string): GradeResult {
   const marked = tests.map((test) =>
     test.name === testName && test.status !== 'pass' && (test.message === NOT_RUN || test.message === undefined)
-      ? { ...test, status: 'error' as const, message: `${LIMIT_MESSAGE[kind]} while this test was running.` }
+      ? { ...test, status: 'error' as const, message: limitTestMessage(kind) }
       : test,
   );
   return {

@@ -22,6 +22,7 @@ export interface SubmissionTarget {
   id: string;
   courseVersion: string;
   testsHash: string;
+  starterCode: string;
 }
 
 @Injectable()
@@ -63,6 +64,7 @@ export class CatalogService {
         slug: chapter.slug,
         title: chapter.title,
         status: state.statuses.chapters.get(chapter.id) ?? 'available',
+        ...lockedBy(state.statuses.chapterBlockers.get(chapter.id)),
         exercises: state.exercises
           .filter((e) => e.chapterId === chapter.id)
           .map((e) => ({
@@ -72,6 +74,7 @@ export class CatalogService {
             difficulty: e.difficulty,
             xp: e.xp,
             status: state.statuses.exercises.get(e.id) ?? 'available',
+            ...lockedBy(state.statuses.blockers.get(e.id)),
           })),
       })),
     };
@@ -97,7 +100,12 @@ export class CatalogService {
     if (!isUuid(exerciseId)) throw new DomainError(ErrorCode.InvalidInput, 'Exercise id must be a UUID');
     const facts = await this.gradingExercises.findSubmissionTarget(userId, exerciseId);
     if (!facts) throw new DomainError(ErrorCode.NotFound, 'No such exercise');
-    const target: SubmissionTarget = { id: facts.id, courseVersion: facts.courseVersion, testsHash: facts.testsHash };
+    const target: SubmissionTarget = {
+      id: facts.id,
+      courseVersion: facts.courseVersion,
+      testsHash: facts.testsHash,
+      starterCode: facts.starterCode,
+    };
     // Solved is never locked: no need to evaluate the prerequisites.
     if (facts.solved) return target;
     const statuses = computeStatuses(facts.chapters, facts.exercises, new Set(facts.solvedIds));
@@ -119,6 +127,8 @@ export class CatalogService {
     return { course, chapters, exercises, completions, statuses };
   }
 }
+
+const lockedBy = (blockers: string[] | undefined) => (blockers?.length ? { lockedBy: blockers } : {});
 
 export function lockedError(state: CourseState, exerciseId: string): DomainError {
   return lockedErrorOf(state.statuses, exerciseId);

@@ -32,6 +32,18 @@ describe('computeStatuses', () => {
     expect(all.exercises.get('e3')).toBe('available');
   });
 
+  it('says what unlocks a locked chapter, and which exercise to open for a locked exercise', () => {
+    const none = computeStatuses(chapters, exercises, new Set());
+    expect(none.chapterBlockers.get('c2')).toEqual(['chapter "Basics"']);
+    expect(none.chapterBlockers.has('c1')).toBe(false);
+    // e2 waits for e1 (available); e3 waits for the whole of Basics: e1 is the one open now (e2 is locked).
+    expect(none.unlockAt.get('e2')).toBe('e1');
+    expect(none.unlockAt.get('e3')).toBe('e1');
+    const half = computeStatuses(chapters, exercises, new Set(['e1']));
+    expect(half.unlockAt.get('e3')).toBe('e2');
+    expect(half.unlockAt.has('e2')).toBe(false);
+  });
+
   it('keeps a solved exercise solved even when its prerequisites are not', () => {
     const statuses = computeStatuses(chapters, exercises, new Set(['e3']));
     expect(statuses.exercises.get('e3')).toBe('solved');

@@ -30,6 +30,13 @@ export interface CourseStatuses {
   exercises: Map<string, CatalogStatus>;
   /** For each locked exercise, what to solve first, e.g. `chapter "Basics"`, `"Two Fer"`. */
   blockers: Map<string, string[]>;
+  /** For each locked chapter, what to solve first (same wording). */
+  chapterBlockers: Map<string, string[]>;
+  /**
+   * For each locked exercise, the exercise to open to work towards unlocking it: the first unsolved one
+   * it waits for that is itself available (else the first unsolved one it waits for).
+   */
+  unlockAt: Map<string, string>;
 }
 
 export function computeStatuses(chapters: UnlockChapter[], exercises: UnlockExercise[], solved: ReadonlySet<string>): CourseStatuses {
@@ -57,13 +64,37 @@ export function computeStatuses(chapters: UnlockChapter[], exercises: UnlockExer
     return missing;
   };
 
-  const result: CourseStatuses = { chapters: new Map(), exercises: new Map(), blockers: new Map() };
+  /** The unsolved exercises a requirement waits for, in course order. */
+  const waitingFor = (requires: CatalogRequirements): string[] => {
+    const ids: string[] = [];
+    for (const slug of requires.chapters ?? []) {
+      const chapter = chapterBySlug.get(slug);
+      if (chapter) for (const e of inChapter.get(chapter.id) ?? []) if (!solved.has(e.id)) ids.push(e.id);
+    }
+    for (const slug of requires.exercises ?? []) {
+      const exercise = bySlug.get(slug);
+      if (exercise && !solved.has(exercise.id)) ids.push(exercise.id);
+    }
+    return ids;
+  };
+
+  const result: CourseStatuses = {
+    chapters: new Map(),
+    exercises: new Map(),
+    blockers: new Map(),
+    chapterBlockers: new Map(),
+    unlockAt: new Map(),
+  };
   const chapterBlockers = new Map<string, string[]>();
   for (const chapter of chapters) {
     const missing = unmet(chapter.requires);
     chapterBlockers.set(chapter.id, missing);
-    result.chapters.set(chapter.id, chapterSolved(chapter) ? 'solved' : missing.length > 0 ? 'locked' : 'available');
+    const status = chapterSolved(chapter) ? 'solved' : missing.length > 0 ? 'locked' : 'available';
+    result.chapters.set(chapter.id, status);
+    if (status === 'locked') result.chapterBlockers.set(chapter.id, missing);
   }
+  const chapterById = new Map(chapters.map((c) => [c.id, c]));
+  const waits = new Map<string, string[]>();
   for (const exercise of exercises) {
     if (solved.has(exercise.id)) {
       result.exercises.set(exercise.id, 'solved');
@@ -73,9 +104,16 @@ export function computeStatuses(chapters: UnlockChapter[], exercises: UnlockExer
     if (missing.length > 0) {
       result.exercises.set(exercise.id, 'locked');
       result.blockers.set(exercise.id, [...new Set(missing)]);
+      const chapter = exercise.chapterId ? chapterById.get(exercise.chapterId) : undefined;
+      waits.set(exercise.id, [...(chapter ? waitingFor(chapter.requires) : []), ...waitingFor(exercise.requires)]);
     } else {
       result.exercises.set(exercise.id, 'available');
     }
+  }
+  // Statuses are all known now: prefer a prerequisite the learner can open right away.
+  for (const [id, ids] of waits) {
+    const target = ids.find((x) => result.exercises.get(x) === 'available') ?? ids[0];
+    if (target) result.unlockAt.set(id, target);
   }
   return result;
 }

@@ -39,6 +39,7 @@ export class ExercisesService {
       solutionCost: completion ? 0 : solutionRevealCost(exercise.xp, resolveXpRules(state.course.xpRules)),
       solutionRevealed,
       status: state.statuses.exercises.get(exercise.id) ?? 'available',
+      ...this.locked(state, exercise.id),
       solved: Boolean(completion),
       solvedAgainstOlderVersion: Boolean(completion && completion.testsHash !== exercise.testsHash),
       xp: exercise.xp,
@@ -105,6 +106,18 @@ export class ExercisesService {
       .execute();
     const reveal = await this.dataSource.getRepository(SolutionReveal).findOneByOrFail({ userId, exerciseId: exercise.id });
     return { code: exercise.solutionCode, forfeitedXp: reveal.forfeitedXp };
+  }
+
+  private locked(state: CourseState, exerciseId: string): Pick<ExerciseView, 'locked'> {
+    if (state.statuses.exercises.get(exerciseId) !== 'locked') return {};
+    const targetId = state.statuses.unlockAt.get(exerciseId);
+    const target = targetId ? state.exercises.find((e) => e.id === targetId) : undefined;
+    return {
+      locked: {
+        requires: state.statuses.blockers.get(exerciseId) ?? [],
+        unlockAt: target ? { id: target.id, title: target.title } : null,
+      },
+    };
   }
 
   private async unlocked(userId: string, exerciseId: string) {

@@ -58,4 +58,18 @@ describe('toSubmissionView', () => {
     expect(toSubmissionView(row({ kind: 'run', xpAwarded: null })).xpAwarded).toBeUndefined();
     expect(toSubmissionView(row({ xpAwarded: 15 })).xpAwarded).toBe(15);
   });
+
+  it("shows a Submit's XP breakdown, and none for a Run or a Submit that earned nothing", () => {
+    const xpBreakdown = { base: 10, bonus: 5, hintPenalty: 2, total: 13, forfeited: false };
+    const outcome: NonNullable<SubmissionViewSource['outcome']> = {
+      xpAwarded: 13,
+      xpBreakdown,
+      progress: { xp: 13, level: 1, levelTitle: 'Apprentice', leveledUp: false, streak: { current: 1, longest: 1, freezes: 0 } },
+      achievements: [],
+      leaderboardCourses: [],
+    };
+    expect(toSubmissionView(row({ xpAwarded: 13, outcome })).xpBreakdown).toEqual(xpBreakdown);
+    expect(toSubmissionView(row({ outcome: { ...outcome, xpBreakdown: null } }))).not.toHaveProperty('xpBreakdown');
+    expect(toSubmissionView(row({ kind: 'run', xpAwarded: null, outcome }))).not.toHaveProperty('xpBreakdown');
+  });
 });

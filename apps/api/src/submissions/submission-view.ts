@@ -18,7 +18,8 @@ export type SubmissionViewSource = Pick<
   | 'revealHiddenTestNames'
   | 'createdAt'
   | 'completedAt'
->;
+> &
+  Partial<Pick<SubmissionRecord, 'outcome'>>;
 
 export function toSubmissionView(row: SubmissionViewSource): SubmissionView {
   const view: SubmissionView = {
@@ -39,6 +40,8 @@ export function toSubmissionView(row: SubmissionViewSource): SubmissionView {
     if (masked.limit !== undefined) view.limit = masked.limit;
     if (masked.diagnostics !== undefined) view.diagnostics = masked.diagnostics;
     if (row.kind === 'submit') view.xpAwarded = row.xpAwarded ?? 0;
+    const breakdown = row.kind === 'submit' ? row.outcome?.xpBreakdown : null;
+    if (breakdown) view.xpBreakdown = breakdown;
   }
   return view;
 }

@@ -49,7 +49,16 @@ export class SubmissionsService {
       const existing = await this.byKey(userId, key, exerciseId, kind);
       if (existing) return existing;
     }
+    if (kind === 'submit' && code.trim() === '') {
+      throw new DomainError(ErrorCode.NothingToGrade, 'Your code is empty: write a solution first, then Submit');
+    }
     const exercise = await this.catalog.getSubmissionTarget(userId, exerciseId); // 400/404/403 locked, one query
+    if (kind === 'submit' && code.trim() === exercise.starterCode.trim()) {
+      throw new DomainError(
+        ErrorCode.NothingToGrade,
+        'This is still the starter code: change it first (Run it for free to see what fails)',
+      );
+    }
 
     // One statement: the pending-limit check, the insert and the idempotency guard (null: over the limit, or raced).
     const id = await this.submissions.insertUnderPendingLimit(

@@ -1,6 +1,8 @@
 // The header, always visible: navigation, XP bar with level and title, streak flame with freezes,
 // spree and the connection state.
+import { Icon } from './Icon';
 import { session, setSession } from '../lib/api';
+import { clearLocalDrafts } from '../lib/drafts';
 import { connection, disconnectLive } from '../lib/live';
 import { resetMotivation } from '../lib/motivation';
 import { progress, resetProgress } from '../lib/progress';
@@ -69,7 +71,7 @@ export function Header() {
                 p ? `Daily streak: ${p.streak.current} days (longest ${p.streak.longest}). Freezes save a missed day.` : 'Daily streak'
               }
             >
-              <span aria-hidden="true">🔥</span>
+              <Icon name="flame" />
               <span>{p?.streak.current ?? 0}</span>
               <span class="sr-only"> day streak,</span>
               <span class="freezes" data-testid="freezes" title="Streak freezes">
@@ -99,6 +101,8 @@ export function Header() {
               disconnectLive();
               resetProgress();
               resetMotivation();
+              // The code is on the server: the next person at this computer must not find it here.
+              clearLocalDrafts();
               setSession(null, null);
               navigate('/signin');
             }}

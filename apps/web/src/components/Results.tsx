@@ -2,7 +2,9 @@
 // green or red with the failure message, the learner's output and any limit hit. Everything the
 // learner's code produced is rendered as text (JSX text nodes), never as HTML.
 import type { LiveSubmission } from '../lib/live';
-import type { LimitHit, TestResult, Verdict } from '@questline/contracts';
+import type { LimitHit, TestResult, Verdict, XpBreakdown } from '@questline/contracts';
+import { Code } from './Code';
+import { XpBreakdownNote } from './XpBreakdown';
 
 const VERDICT_TEXT: Record<Verdict, string> = {
   passed: 'All tests passed',
@@ -14,16 +16,41 @@ const VERDICT_TEXT: Record<Verdict, string> = {
   sandbox_error: 'The grader had a problem (not your fault) — try again',
 };
 
-const LIMIT_TEXT: Record<LimitHit['kind'], string> = {
-  time: 'Time limit hit: the code ran too long (an endless loop, or a promise that never settles?)',
-  memory: 'Memory limit hit: the code used too much memory',
-  output: 'Output limit hit: the code printed too much',
+// A limit verdict is said once, in the verdict box, with the test that hit it; the rows then only mark
+// that test "stopped here" and the ones after it "not run".
+const LIMIT_TEXT: Record<LimitHit['kind'], { title: string; help: string }> = {
+  time: { title: 'Time limit exceeded', help: 'The code ran too long: an endless loop, or a promise that never settles?' },
+  memory: { title: 'Memory limit exceeded', help: 'The code used too much memory: a structure that keeps growing?' },
+  output: { title: 'Output limit exceeded', help: 'The code printed too much: a console.log inside a loop?' },
+};
+
+/** What the grader writes on a test it never reached, and on the one a limit stopped (see libs/sandbox verdict.ts). */
+const NOT_RUN = 'Not run';
+const STOPPED = / limit exceeded while this test was running\.$/;
+
+type RowStatus = TestResult['status'] | 'pending' | 'not-run' | 'stopped';
+
+function rowStatus(test: TestResult | undefined): RowStatus {
+  if (!test) return 'pending';
+  if (test.status !== 'pass' && test.message === NOT_RUN) return 'not-run';
+  if (test.status !== 'pass' && test.message && STOPPED.test(test.message)) return 'stopped';
+  return test.status;
+}
+
+const ROW_ICON: Record<RowStatus, string> = { pass: '✓', fail: '✗', error: '✗', pending: '…', 'not-run': '–', stopped: '■' };
+const ROW_LABEL: Record<RowStatus, string> = {
+  pass: 'passed',
+  fail: 'failed',
+  error: 'error',
+  pending: 'pending',
+  'not-run': 'not run',
+  stopped: 'stopped by the limit',
 };
 
 function TestRow({ index, test }: { index: number; test?: TestResult }) {
-  const status = test?.status ?? 'pending';
-  const icon = status === 'pass' ? '✓' : status === 'pending' ? '…' : '✗';
-  const label = status === 'pass' ? 'passed' : status === 'fail' ? 'failed' : status === 'error' ? 'error' : 'pending';
+  const status = rowStatus(test);
+  const icon = ROW_ICON[status];
+  const label = ROW_LABEL[status];
   const open = status === 'fail' || status === 'error';
   return (
     <li class={`test test--${status}`} data-testid="test-row" data-status={status} data-index={index}>
@@ -35,9 +62,13 @@ function TestRow({ index, test }: { index: number; test?: TestResult }) {
           {test ? test.name : `Test ${index + 1}`}
         </span>
         {test?.hidden ? <span class="tag">hidden</span> : null}
+        {status === 'not-run' ? <span class="tag">not run</span> : null}
+        {status === 'stopped' ? <span class="tag tag--bad">stopped here</span> : null}
         <span class="sr-only">{label}</span>
         {/* Hidden tests report no duration (a side channel). */}
-        {test && status !== 'pending' && !test.hidden ? <span class="test__time">{Math.round(test.durationMs)} ms</span> : null}
+        {test && (status === 'pass' || status === 'fail' || status === 'error') && !test.hidden ? (
+          <span class="test__time">{Math.round(test.durationMs)} ms</span>
+        ) : null}
       </div>
       {open && test?.message ? (
         <pre class="test__message" data-testid="test-message">
@@ -53,14 +84,14 @@ function TestRow({ index, test }: { index: number; test?: TestResult }) {
       {open && test?.testCode ? (
         <details class="test__code">
           <summary>Test code</summary>
-          <pre>{test.testCode}</pre>
+          <Code code={test.testCode} typescript />
         </details>
       ) : null}
     </li>
   );
 }
 
-export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boolean }) {
+export function Results({ sub, busy, breakdown }: { sub: LiveSubmission | null; busy: boolean; breakdown?: XpBreakdown | null }) {
   if (!sub) {
     return (
       <section class="results" aria-label="Test results" aria-live="polite" data-testid="results">
@@ -76,8 +107,14 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
   const total = Math.max(sub.total ?? 0, sub.tests.length);
   const rows = Array.from({ length: total }, (_, i) => sub.tests[i]);
   const passed = rows.filter((r) => r?.status === 'pass').length;
+  const notRun = rows.filter((r) => rowStatus(r) === 'not-run').length;
   const done = sub.status === 'completed';
+  const limit = sub.limit ? LIMIT_TEXT[sub.limit.kind] : null;
   const limitName = sub.limit?.testName;
+  // The summary message repeats the limit ("Time limit exceeded while running …: detail"): its detail goes
+  // into the verdict box, so the limit is named once.
+  const detail = sub.limit && sub.message ? limitDetail(sub.message) : undefined;
+  const message = sub.limit ? undefined : sub.message;
   return (
     <section
       class="results"
@@ -99,7 +136,9 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
               : total
                 ? `Running… ${passed}/${total} passed so far`
                 : 'Running…'
-            : `${passed}/${total} passed`}
+            : total === 0
+              ? 'No test finished'
+              : `${passed}/${total} passed${notRun ? `, ${notRun} not run` : ''}`}
         </span>
       </header>
       {done && sub.verdict ? (
@@ -109,26 +148,29 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
           data-verdict={sub.verdict}
           role="status"
         >
-          <strong>{VERDICT_TEXT[sub.verdict]}</strong>
+          {limit ? (
+            <span data-testid="limit">
+              <strong>{limit.title}</strong>
+              {limitName ? ` in “${limitName}”` : ' before any test finished'}
+              {detail ? `: ${detail}` : '.'} {limit.help}
+            </span>
+          ) : (
+            <strong>{VERDICT_TEXT[sub.verdict]}</strong>
+          )}
           {!isRun && sub.verdict === 'passed' && sub.xpAwarded ? (
             <span class="xp-gain" data-testid="xp-awarded">
               {' '}
               +{sub.xpAwarded} XP
             </span>
           ) : null}
+          {!isRun && sub.verdict === 'passed' && sub.xpAwarded && breakdown ? <XpBreakdownNote breakdown={breakdown} /> : null}
           {!isRun && sub.verdict === 'passed' && !sub.xpAwarded ? <span> (no new XP: already solved)</span> : null}
           {isRun ? <span> — Run never awards XP. Press Submit to be graded.</span> : null}
         </div>
       ) : null}
-      {sub.limit ? (
-        <div class="limit" data-testid="limit" role="alert">
-          {LIMIT_TEXT[sub.limit.kind]}
-          {limitName ? ` (in “${limitName}”)` : ''}
-        </div>
-      ) : null}
-      {sub.message ? (
+      {message ? (
         <pre class="results__message" data-testid="results-message">
-          {sub.message}
+          {message}
         </pre>
       ) : null}
       {sub.diagnostics?.length ? (
@@ -151,4 +193,11 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
       </ol>
     </section>
   );
+}
+
+/** "Time limit exceeded while running "x": ran longer than 2000 ms" → "ran longer than 2000 ms" (said above already). */
+function limitDetail(message: string): string | undefined {
+  const cut = message.match(/^(Time|Memory|Output) limit exceeded[^:]*:\s*(.*)$/s);
+  if (!cut) return message;
+  return cut[2].trim() || undefined;
 }

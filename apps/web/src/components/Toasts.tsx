@@ -1,4 +1,5 @@
 import { dismiss, toasts } from '../lib/toasts';
+import { EmojiIcon, Icon } from './Icon';
 import { useStore } from '../lib/store';
 
 export function Toasts() {
@@ -9,7 +10,7 @@ export function Toasts() {
         <div key={t.id} class={`toast toast--${t.kind}`} role="status" data-testid="toast" data-kind={t.kind}>
           {t.icon ? (
             <span class="toast__icon" aria-hidden="true">
-              {t.icon}
+              {t.kind === 'achievement' ? <EmojiIcon emoji={t.icon} /> : t.kind === 'level' ? <Icon name="level" /> : t.icon}
             </span>
           ) : null}
           <div class="toast__text">

@@ -1,4 +1,5 @@
 // The API client: same-origin JSON with the bearer token from localStorage.
+import type { Draft, Goals, Workspace } from '@questline/contracts';
 import { createStore } from './store';
 import type {
   AuthResponse,
@@ -122,6 +123,10 @@ export const api = {
     request<Page<SubmissionView>>('GET', `/api/exercises/${encodeURIComponent(id)}/submissions${q({ page })}`),
   mySubmissions: (page = 1) => request<Page<SubmissionView>>('GET', `/api/me/submissions${q({ page })}`),
   progress: () => request<LearnerProgress>('GET', '/api/me/progress'),
+  workspace: (id: string) => request<Workspace>('GET', `/api/exercises/${encodeURIComponent(id)}/workspace`),
+  saveDraft: (id: string, code: string, tabId: string) =>
+    request<Draft>('PUT', `/api/exercises/${encodeURIComponent(id)}/draft`, { code, tabId }),
+  goals: () => request<Goals>('GET', '/api/me/goals'),
   leaderboard: (period: Period, course?: string) => request<Leaderboard>('GET', `/api/leaderboards${q({ period, course })}`),
   hint: (id: string) => request<HintRevealView>('POST', `/api/exercises/${encodeURIComponent(id)}/hints`),
   solution: (id: string) => request<SolutionRevealView>('POST', `/api/exercises/${encodeURIComponent(id)}/solution`),

@@ -213,6 +213,17 @@ type LiveSocket = Socket<LiveListenEvents, LiveEmitEvents>;
 let socket: LiveSocket | null = null;
 let everConnected = false;
 
+/** Listeners of features' own events (e.g. drafts), kept across reconnects and sign-ins. */
+const featureListeners = new Map<string, Set<(payload: unknown) => void>>();
+
+export function onLiveEvent<T>(event: string, listener: (payload: T) => void): () => void {
+  const set = featureListeners.get(event) ?? new Set();
+  featureListeners.set(event, set);
+  const wrapped = listener as (payload: unknown) => void;
+  set.add(wrapped);
+  return () => set.delete(wrapped);
+}
+
 export function connectLive(token: string): void {
   disconnectLive();
   connection.set('connecting');
@@ -273,6 +284,8 @@ export function connectLive(token: string): void {
   s.on(LIVE_EVENTS.leaderboardUpdated, (e) => dispatchBoard(e));
   s.on(LIVE_EVENTS.motivationUpdated, (e) => applyMotivationUpdate(e));
   s.on(LIVE_EVENTS.bossUpdated, (e) => applyBossUpdate(e));
+  // Features' own events (drafts): dispatched by name to the listeners of onLiveEvent.
+  s.onAny((event: string, payload: unknown) => featureListeners.get(event)?.forEach((listener) => listener(payload)));
 }
 
 /**

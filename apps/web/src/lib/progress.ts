@@ -61,7 +61,7 @@ export function celebrateLevel(level: number, title: string): void {
 export function celebrateAchievement(achievement: AchievementView): void {
   if (celebrated.has(achievement.id)) return;
   celebrated.add(achievement.id);
-  toast('achievement', `Achievement unlocked: ${achievement.title}`, achievement.description, achievement.icon || '🏆');
+  toast('achievement', `Achievement unlocked: ${achievement.title}`, achievement.description, achievement.icon);
 }
 
 export function resetProgress(): void {

@@ -1,4 +1,5 @@
 // The course list and the course map (chapters with locked / available / solved exercises).
+import { Icon } from '../components/Icon';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api';
 import type { CatalogStatus, CourseDetail, CourseSummary } from '@questline/contracts';
@@ -60,7 +61,7 @@ export function CoursesPage() {
   );
 }
 
-const STATUS_ICON: Record<CatalogStatus, string> = { locked: '🔒', available: '◯', solved: '✓' };
+const STATUS_ICON: Record<CatalogStatus, preact.ComponentChild> = { locked: <Icon name="lock" />, available: '◯', solved: '✓' };
 const STATUS_TEXT: Record<CatalogStatus, string> = { locked: 'locked', available: 'available', solved: 'solved' };
 
 export function CourseMapPage({ slug }: { slug: string }) {
@@ -92,9 +93,18 @@ export function CourseMapPage({ slug }: { slug: string }) {
           <li key={chapter.slug} class={`chapter chapter--${chapter.status}`} data-testid="chapter" data-status={chapter.status}>
             <h2>
               <span class="chapter__num">Chapter {ci + 1}</span> {chapter.title}
-              {chapter.status === 'locked' ? <span class="tag">🔒 locked</span> : null}
+              {chapter.status === 'locked' ? (
+                <span class="tag">
+                  <Icon name="lock" /> locked
+                </span>
+              ) : null}
               {chapter.status === 'solved' ? <span class="tag tag--ok">✓ complete</span> : null}
             </h2>
+            {chapter.status === 'locked' && chapter.lockedBy?.length ? (
+              <p class="unlock" data-testid="chapter-unlock">
+                Unlocks when you solve {chapter.lockedBy.join(' and ')}.
+              </p>
+            ) : null}
             <ol class="path">
               {chapter.exercises.map((ex) => (
                 <li key={ex.id} class={`node node--${ex.status}`} data-testid="exercise-node" data-status={ex.status} data-id={ex.id}>
@@ -112,6 +122,11 @@ export function CourseMapPage({ slug }: { slug: string }) {
                   <span class="node__meta">
                     <span title={`Difficulty ${ex.difficulty} of 5`}>{'★'.repeat(ex.difficulty)}</span> · {ex.xp} XP
                   </span>
+                  {ex.status === 'locked' && ex.lockedBy?.length ? (
+                    <span class="node__unlock" data-testid="exercise-unlock">
+                      Solve {ex.lockedBy.join(' and ')} first
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -1,17 +1,18 @@
 // The exercise page: instructions | editor + results. Run (visible tests, free) and Submit (all
 // tests, graded) post the code; results stream in over the live socket (see lib/live.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { LIVE_EVENTS, type Draft, type Workspace, type XpBreakdown } from '@questline/contracts';
 import { Editor } from '../components/Editor';
 import { Results } from '../components/Results';
 import { api, ApiError } from '../lib/api';
-import { submissions, track } from '../lib/live';
+import { createDraftSaver, initialCode, isUnsynced, TAB_ID } from '../lib/drafts';
+import { onLiveEvent, submissions, track } from '../lib/live';
 import { useStore } from '../lib/store';
 import { toast } from '../lib/toasts';
 import type { ExerciseView, SubmissionKind } from '@questline/contracts';
 import { useLoad } from './Courses';
 import { ExerciseSide } from './ExerciseSide';
-
-const draftKey = (id: string) => `questline.draft.${id}`;
+import { formatWhen } from './Profile';
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 export const MOD = isMac ? '⌘' : 'Ctrl';
 
@@ -24,10 +25,29 @@ function errorText(e: unknown): string {
   return 'Could not send your code.';
 }
 
+/** Why Submit is refused before sending: nothing to grade, or the starter unchanged (it always fails). */
+export function submitRefusal(code: string, starter: string): string | null {
+  if (code.trim() === '') return 'Your editor is empty: write a solution first, then Submit.';
+  if (code.trim() === starter.trim()) return 'This is still the starter code: change it first (Run it for free to see what fails).';
+  return null;
+}
+
 export function ExercisePage({ id }: { id: string }) {
   const { data, error, reload } = useLoad<ExerciseView>(() => api.exercise(id), [id]);
   const [exercise, setExercise] = useState<ExerciseView | null>(null);
+  // The learner's server-side code; null when it could not be fetched (offline: the local copy is used).
+  const [workspace, setWorkspace] = useState<{ id: string; value: Workspace | null } | null>(null);
   useEffect(() => setExercise(data), [data]);
+  useEffect(() => {
+    let alive = true;
+    api
+      .workspace(id)
+      .then((value) => alive && setWorkspace({ id, value }))
+      .catch(() => alive && setWorkspace({ id, value: null }));
+    return () => {
+      alive = false;
+    };
+  }, [id]);
   if (error)
     return (
       <main id="main" class="page">
@@ -36,41 +56,116 @@ export function ExercisePage({ id }: { id: string }) {
         </p>
       </main>
     );
-  if (!exercise || exercise.id !== id)
+  if (!exercise || exercise.id !== id || workspace?.id !== id)
     return (
       <main id="main" class="page">
         <p class="muted">Loading exercise…</p>
       </main>
     );
-  return <ExerciseWorkspace key={exercise.id} exercise={exercise} onChange={setExercise} reload={reload} />;
+  if (exercise.locked) return <LockedExercise exercise={exercise} />;
+  return <ExerciseWorkspace key={exercise.id} exercise={exercise} workspace={workspace.value} onChange={setExercise} reload={reload} />;
 }
 
-function ExerciseWorkspace({ exercise, onChange }: { exercise: ExerciseView; onChange: (e: ExerciseView) => void; reload: () => void }) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor's first content, read once per exercise
-  const initial = useMemo(() => localStorage.getItem(draftKey(exercise.id)) ?? exercise.starterCode, [exercise.id]);
+function ExerciseWorkspace({
+  exercise,
+  workspace,
+  onChange,
+}: {
+  exercise: ExerciseView;
+  workspace: Workspace | null;
+  onChange: (e: ExerciseView) => void;
+  reload: () => void;
+}) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor's first content, decided once per exercise
+  const opened = useMemo(() => initialCode(exercise.id, exercise.starterCode, workspace), [exercise.id]);
+  const initial = opened.code;
   const code = useRef(initial);
   const editor = useRef<{ setCode(code: string): void; focus(): void } | null>(null);
-  const saveTimer = useRef<number | undefined>(undefined);
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const saver = useMemo(
+    () =>
+      createDraftSaver(
+        exercise.id,
+        { code: initial, revision: workspace?.draft?.revision ?? 0, unsynced: opened.source === 'local' && isUnsynced(exercise.id) },
+        setDraftError,
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one saver per exercise
+    [exercise.id],
+  );
+  // Set while code from another tab is put into the editor, so it is not saved back as this tab's edit.
+  const adopting = useRef(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [undoReset, setUndoReset] = useState<string | null>(null);
   const [busy, setBusy] = useState<SubmissionKind | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
+  const currentIdRef = useRef(currentId);
+  currentIdRef.current = currentId;
+  // The result shown was restored from the last passing Submit (not graded in this visit).
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const all = useStore(submissions);
   const current = currentId ? (all[currentId] ?? null) : null;
   const pending = !!current && current.status !== 'completed';
+  // How the XP of a passing Submit was made up: not in the live event, so asked once it is done.
+  const [breakdown, setBreakdown] = useState<{ id: string; value: XpBreakdown } | null>(null);
+  const earned = current?.status === 'completed' && current.kind === 'submit' && !!current.xpAwarded ? current.id : null;
+  useEffect(() => {
+    if (!earned) return;
+    let alive = true;
+    api
+      .submission(earned)
+      .then((sub) => alive && sub.xpBreakdown && setBreakdown({ id: earned, value: sub.xpBreakdown }))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [earned]);
 
   function saveDraft(value: string) {
     code.current = value;
-    window.clearTimeout(saveTimer.current);
-    saveTimer.current = window.setTimeout(() => localStorage.setItem(draftKey(exercise.id), value), 250);
+    if (adopting.current) return;
+    saver.change(value);
   }
 
+  useEffect(() => () => saver.dispose(), [saver]);
+
+  // Another tab or device saved a newer draft: show it here, unless this tab holds an edit not yet
+  // saved (that one is newer, and the other tab will be told in turn when it lands).
   useEffect(
-    () => () => {
-      window.clearTimeout(saveTimer.current);
-      localStorage.setItem(draftKey(exercise.id), code.current);
-    },
-    [exercise.id],
+    () =>
+      onLiveEvent<Draft>(LIVE_EVENTS.draftUpdated, (draft) => {
+        if (draft.exerciseId !== exercise.id || draft.tabId === TAB_ID || draft.revision <= saver.revision() || saver.dirty()) return;
+        saver.adopt(draft);
+        if (draft.code !== code.current) {
+          adopting.current = true;
+          editor.current?.setCode(draft.code);
+          adopting.current = false;
+          code.current = draft.code;
+          setNotice(`Updated with your newer edit from another tab or device (${formatWhen(draft.updatedAt)}).`);
+        }
+      }),
+    [exercise.id, saver],
   );
+
+  // A solved exercise reopens with its last passing result (and, unless a newer draft exists, its code).
+  useEffect(() => {
+    const passing = workspace?.lastPassing;
+    if (!passing) return;
+    let alive = true;
+    api
+      .submission(passing.submissionId)
+      .then((sub) => {
+        if (!alive || currentIdRef.current) return;
+        track(sub);
+        setCurrentId(sub.id);
+        setRestoredAt(passing.createdAt);
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per exercise
+  }, [exercise.id]);
 
   // A submission still pending from before a reload: pick it up again.
   useEffect(() => {
@@ -101,15 +196,25 @@ function ExerciseWorkspace({ exercise, onChange }: { exercise: ExerciseView; onC
 
   async function send(kind: SubmissionKind) {
     if (busy || pending) return;
-    localStorage.setItem(draftKey(exercise.id), code.current);
+    saver.flush();
+    const refusal = kind === 'submit' ? submitRefusal(code.current, exercise.starterCode) : null;
+    if (refusal) {
+      // Nothing is sent: an empty or untouched starter would only fail (and cost the spree).
+      setSendError(refusal);
+      setCurrentId(null);
+      return;
+    }
     setBusy(kind);
     setSendError(null);
+    setRestoredAt(null);
     try {
       const sub = kind === 'run' ? await api.run(exercise.id, code.current) : await api.submit(exercise.id, code.current);
       track(sub);
       setCurrentId(sub.id);
     } catch (e) {
       setSendError(errorText(e));
+      // The previous result is not about this code: do not leave it under the error.
+      setCurrentId(null);
     } finally {
       setBusy(null);
     }
@@ -128,9 +233,17 @@ function ExerciseWorkspace({ exercise, onChange }: { exercise: ExerciseView; onC
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // No confirmation: the reset can be undone (the button below, or the editor's own Ctrl+Z).
   function resetCode() {
-    if (!window.confirm('Replace your code with the starter code? Your draft will be lost.')) return;
+    if (code.current === exercise.starterCode) return;
+    setUndoReset(code.current);
     editor.current?.setCode(exercise.starterCode);
+  }
+
+  function undo() {
+    if (undoReset === null) return;
+    editor.current?.setCode(undoReset);
+    setUndoReset(null);
   }
 
   return (
@@ -150,10 +263,31 @@ function ExerciseWorkspace({ exercise, onChange }: { exercise: ExerciseView; onC
             {exercise.fileName}
           </span>
           <span class="spacer" />
-          <button type="button" class="btn btn--ghost btn--small" onClick={resetCode}>
-            Reset
+          <button type="button" class="btn btn--ghost btn--small" data-testid="reset" onClick={resetCode}>
+            Reset to starter
           </button>
         </div>
+        {undoReset !== null ? (
+          <p class="banner" role="status" data-testid="reset-banner">
+            The starter code is back.{' '}
+            <button type="button" class="btn btn--small" data-testid="reset-undo" onClick={undo}>
+              Undo reset
+            </button>
+          </p>
+        ) : null}
+        {notice ? (
+          <p class="banner" role="status" data-testid="draft-notice">
+            {notice}{' '}
+            <button type="button" class="linklike" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </p>
+        ) : null}
+        {draftError ? (
+          <p class="error" role="alert" data-testid="draft-error">
+            {draftError}
+          </p>
+        ) : null}
         <Editor
           docKey={exercise.id}
           initial={initial}
@@ -193,7 +327,8 @@ function ExerciseWorkspace({ exercise, onChange }: { exercise: ExerciseView; onC
               ✓ Solved
             </span>
           ) : null}
-          {current?.status === 'completed' && current.verdict === 'passed' && current.kind === 'submit' && exercise.nextId ? (
+          {(exercise.solved || (current?.status === 'completed' && current.verdict === 'passed' && current.kind === 'submit')) &&
+          exercise.nextId ? (
             <a class="btn btn--ghost" href={`/exercises/${encodeURIComponent(exercise.nextId)}`} data-testid="next-exercise">
               Next exercise →
             </a>
@@ -204,8 +339,42 @@ function ExerciseWorkspace({ exercise, onChange }: { exercise: ExerciseView; onC
             {sendError}
           </p>
         ) : null}
-        <Results sub={current} busy={!!busy} />
+        {restoredAt && current ? (
+          <p class="muted" data-testid="restored-note">
+            Your last passing Submit ({formatWhen(restoredAt)}).
+          </p>
+        ) : null}
+        <Results sub={current} busy={!!busy} breakdown={breakdown && breakdown.id === current?.id ? breakdown.value : null} />
       </section>
+    </main>
+  );
+}
+
+/** A locked exercise opened by its address: no editor, but what unlocks it and a link there. */
+function LockedExercise({ exercise }: { exercise: ExerciseView }) {
+  const locked = exercise.locked!;
+  return (
+    <main id="main" class="page" data-testid="exercise-locked" data-exercise-id={exercise.id}>
+      <p class="crumbs">
+        <a href="/">Courses</a> › <a href={`/courses/${encodeURIComponent(exercise.course.slug)}`}>{exercise.course.title}</a> ›{' '}
+        {exercise.chapter.title}
+      </p>
+      <h1 data-testid="exercise-title">{exercise.title}</h1>
+      <div class="card locked" role="status">
+        <h2>This exercise is locked</h2>
+        <p data-testid="locked-reason">
+          It unlocks when you solve {locked.requires.length ? locked.requires.join(' and ') : 'the exercises before it'}.
+        </p>
+        {locked.unlockAt ? (
+          <a class="btn btn--primary" href={`/exercises/${encodeURIComponent(locked.unlockAt.id)}`} data-testid="unlock-link">
+            Go to “{locked.unlockAt.title}” →
+          </a>
+        ) : (
+          <a class="btn" href={`/courses/${encodeURIComponent(exercise.course.slug)}`}>
+            Back to the course map
+          </a>
+        )}
+      </div>
     </main>
   );
 }

@@ -1,8 +1,11 @@
 // Left side of the exercise page: instructions (sanitised Markdown), visible tests, history, and
 // hints / solution reveal with their XP cost stated before confirming.
 import { useMemo, useState } from 'preact/hooks';
+import { Code } from '../components/Code';
 import { Confirm } from '../components/Confirm';
+import { XpBreakdownNote } from '../components/XpBreakdown';
 import { api, ApiError } from '../lib/api';
+import { diffLines, diffStats } from '../lib/diff';
 import { renderMarkdown } from '../lib/markdown';
 import { refreshProgress } from '../lib/progress';
 import { toast } from '../lib/toasts';
@@ -17,6 +20,7 @@ export function ExerciseSide(props: {
   onLoadSolution(code: string): void;
   onShowSubmission(sub: SubmissionView): void;
 }) {
+  const [attempt, setAttempt] = useState<Attempt | null>(null);
   const { exercise } = props;
   const [tab, setTab] = useState<Tab>('instructions');
   const [asking, setAsking] = useState<'hint' | 'solution' | null>(null);
@@ -64,6 +68,7 @@ export function ExerciseSide(props: {
   }
 
   const hintsLeft = exercise.hintCount - exercise.revealedHints.length;
+  const testsLabel = useMemo(() => testTabLabel(exercise.visibleTests), [exercise.visibleTests]);
   return (
     <section class="brief" aria-label="Exercise">
       <p class="crumbs">
@@ -88,7 +93,7 @@ export function ExerciseSide(props: {
             class="tab"
             onClick={() => showTab(t)}
           >
-            {t === 'instructions' ? 'Instructions' : t === 'tests' ? `Tests (${exercise.visibleTests.length})` : 'History'}
+            {t === 'instructions' ? 'Instructions' : t === 'tests' ? testsLabel : 'History'}
           </button>
         ))}
       </div>
@@ -133,7 +138,7 @@ export function ExerciseSide(props: {
           {exercise.visibleTests.map((t) => (
             <details key={t.fileName} open class="testfile">
               <summary>{t.fileName}</summary>
-              <pre>{t.code}</pre>
+              <Code code={t.code} typescript={t.fileName.endsWith('.ts')} testId="test-file-code" />
             </details>
           ))}
         </div>
@@ -143,15 +148,31 @@ export function ExerciseSide(props: {
           {!history ? <p class="muted">Loading…</p> : null}
           {history && history.items.length === 0 ? <p class="muted">No attempts yet.</p> : null}
           <ul class="history">
-            {history?.items.map((s) => (
+            {history?.items.map((s, i, items) => (
               <li key={s.id}>
-                <button type="button" class="linklike" onClick={() => props.onShowSubmission(s)}>
+                <button
+                  type="button"
+                  class="linklike"
+                  aria-current={attempt?.sub.id === s.id ? 'true' : undefined}
+                  onClick={() => {
+                    props.onShowSubmission(s);
+                    void openAttempt(items, i, history?.total ?? items.length, exercise.language === 'typescript').then(setAttempt);
+                  }}
+                >
                   {s.kind === 'run' ? 'Run' : 'Submit'} · {formatWhen(s.createdAt)}
                 </button>{' '}
                 <VerdictTag sub={s} />
+                {s.kind === 'submit' && s.xpAwarded ? (
+                  <span class="xp-gain" data-testid="history-xp">
+                    {' '}
+                    +{s.xpAwarded} XP
+                  </span>
+                ) : null}
+                {s.xpBreakdown && s.xpAwarded ? <XpBreakdownNote breakdown={s.xpBreakdown} /> : null}
               </li>
             ))}
           </ul>
+          {attempt ? <AttemptView attempt={attempt} onLoad={(code) => props.onLoadSolution(code)} /> : null}
         </div>
       ) : null}
       {asking === 'hint' ? (
@@ -186,6 +207,102 @@ export function ExerciseSide(props: {
           </p>
         </Confirm>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * "Tests (3)": the visible test cases, counted in the test files' source (`test(`/`it(` calls). A
+ * `.each` table makes one call many tests, so then the files are counted instead, and said so.
+ */
+export function testTabLabel(files: Array<{ code: string }>): string {
+  const source = files.map((f) => f.code).join('\n');
+  if (/\b(?:test|it)(?:\.\w+)*\.each\b/.test(source)) return `Test files (${files.length})`;
+  const count = source.match(/(?<![\w.$])(?:test|it)(?:\.(?:only|skip|todo|concurrent|failing))*\s*\(/g)?.length ?? 0;
+  return count ? `Tests (${count})` : `Test files (${files.length})`;
+}
+
+interface Attempt {
+  typescript: boolean;
+  sub: SubmissionView;
+  code: string;
+  /** The attempt before it (older), null for the first one. */
+  previous: { sub: SubmissionView; code: string } | null;
+}
+
+/** Loads an attempt's code and the one before it (on the next page when it is the last of this one). */
+async function openAttempt(items: SubmissionView[], index: number, total: number, typescript: boolean): Promise<Attempt | null> {
+  try {
+    const sub = items[index];
+    let before: SubmissionView | undefined = items[index + 1];
+    if (!before && index + 1 < total) {
+      const older = await api.exerciseSubmissions(sub.exerciseId, 2);
+      before = older.items[0];
+    }
+    const [full, prev] = await Promise.all([api.submission(sub.id), before ? api.submission(before.id) : Promise.resolve(null)]);
+    return {
+      typescript,
+      sub: full,
+      code: full.code ?? '',
+      previous: prev ? { sub: prev, code: prev.code ?? '' } : null,
+    };
+  } catch (e) {
+    toast('error', e instanceof ApiError ? e.message : 'Could not load that attempt');
+    return null;
+  }
+}
+
+function AttemptView({ attempt, onLoad }: { attempt: Attempt; onLoad: (code: string) => void }) {
+  const [view, setView] = useState<'code' | 'diff'>(attempt.previous ? 'diff' : 'code');
+  const lines = useMemo(() => (attempt.previous ? diffLines(attempt.previous.code, attempt.code) : []), [attempt]);
+  const stats = diffStats(lines);
+  const label = `${attempt.sub.kind === 'run' ? 'Run' : 'Submit'} of ${formatWhen(attempt.sub.createdAt)}`;
+  return (
+    <section class="attempt" aria-label={`Code of the ${label}`} data-testid="attempt" data-submission-id={attempt.sub.id}>
+      <h2 class="attempt__title">{label}</h2>
+      <div class="attempt__bar">
+        <button type="button" class="btn btn--small" aria-pressed={view === 'code'} onClick={() => setView('code')}>
+          Code
+        </button>
+        <button
+          type="button"
+          class="btn btn--small"
+          aria-pressed={view === 'diff'}
+          disabled={!attempt.previous}
+          data-testid="attempt-diff-toggle"
+          onClick={() => setView('diff')}
+        >
+          Changes since the previous attempt
+        </button>
+        <button type="button" class="btn btn--small btn--ghost" data-testid="attempt-load" onClick={() => onLoad(attempt.code)}>
+          Open in the editor
+        </button>
+      </div>
+      {view === 'code' || !attempt.previous ? (
+        <>
+          {!attempt.previous ? <p class="muted">Your first attempt: nothing earlier to compare with.</p> : null}
+          <Code code={attempt.code} typescript={attempt.typescript} className="attempt__code" testId="attempt-code" />
+        </>
+      ) : (
+        <>
+          <p class="muted" data-testid="attempt-diff-stats">
+            Against the {attempt.previous.sub.kind === 'run' ? 'Run' : 'Submit'} of {formatWhen(attempt.previous.sub.createdAt)}:{' '}
+            {stats.added} line{stats.added === 1 ? '' : 's'} added, {stats.removed} removed.
+          </p>
+          <pre class="attempt__code diff" data-testid="attempt-diff">
+            {lines.map((line, i) => (
+              <span key={i} class={`diff__line diff__line--${line.op}`} data-op={line.op}>
+                <span class="diff__mark" aria-hidden="true">
+                  {line.op === 'add' ? '+' : line.op === 'del' ? '−' : ' '}
+                </span>
+                <span class="sr-only">{line.op === 'add' ? 'added: ' : line.op === 'del' ? 'removed: ' : ''}</span>
+                {line.text}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </>
+      )}
     </section>
   );
 }

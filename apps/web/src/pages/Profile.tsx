@@ -1,5 +1,8 @@
 // Profile: level and totals, achievements, and the history of recent submissions.
+import { EmojiIcon, Icon } from '../components/Icon';
+import { XpBreakdownNote } from '../components/XpBreakdown';
 import { useEffect, useState } from 'preact/hooks';
+import type { Goals } from '@questline/contracts';
 import { api, session } from '../lib/api';
 import { progress, refreshProgress } from '../lib/progress';
 import { useStore } from '../lib/store';
@@ -26,7 +29,15 @@ export function ProfilePage() {
   const p = useStore(progress);
   const [page, setPage] = useState(1);
   const [history, setHistory] = useState<Page<SubmissionView> | null>(null);
+  const [goals, setGoals] = useState<Goals | null>(null);
   useEffect(() => void refreshProgress(), []);
+  // Refetched when XP changes (a Submit graded while the page is open).
+  useEffect(() => {
+    api
+      .goals()
+      .then(setGoals)
+      .catch(() => setGoals(null));
+  }, [p?.xp, p?.achievements.length]);
   useEffect(() => {
     api
       .mySubmissions(page)
@@ -52,7 +63,9 @@ export function ProfilePage() {
             <span>exercises solved</span>
           </li>
           <li>
-            <strong>🔥 {p.streak.current}</strong>
+            <strong>
+              <Icon name="flame" /> {p.streak.current}
+            </strong>
             <span>day streak (longest {p.streak.longest})</span>
           </li>
           <li>
@@ -67,18 +80,54 @@ export function ProfilePage() {
       ) : (
         <p class="muted">Loading…</p>
       )}
+      {goals ? (
+        <p class="goals__next" data-testid="next-goals">
+          Next: <strong>level {goals.nextLevel.level}</strong> in {goals.nextLevel.xpNeeded} XP
+          {goals.nextTitle ? (
+            <>
+              {' '}
+              · the title <strong>{goals.nextTitle.title}</strong> at level {goals.nextTitle.level}, in {goals.nextTitle.xpNeeded} XP
+            </>
+          ) : (
+            ' · you hold the highest title'
+          )}
+          .
+        </p>
+      ) : null}
       <h2>Achievements</h2>
       {p && p.achievements.length === 0 ? <p class="muted">None yet: solve your first exercise to earn one.</p> : null}
       <ul class="achievements" data-testid="achievements">
-        {p?.achievements.map((a) => (
-          <li key={a.id} class="achievement" data-testid="achievement" data-id={a.id}>
+        {(goals?.achievements ?? p?.achievements.map((a) => ({ ...a, progress: null })) ?? []).map((a) => (
+          <li
+            key={a.id}
+            class={`achievement ${a.unlockedAt ? '' : 'achievement--locked'}`}
+            data-testid={a.unlockedAt ? 'achievement' : 'achievement-goal'}
+            data-id={a.id}
+          >
             <span class="achievement__icon" aria-hidden="true">
-              {a.icon}
+              {a.unlockedAt ? <EmojiIcon emoji={a.icon} /> : <Icon name="lock" />}
             </span>
-            <div>
+            <div class="achievement__body">
               <strong>{a.title}</strong>
               <div class="muted">{a.description}</div>
               {a.unlockedAt ? <small class="muted">Unlocked {formatWhen(a.unlockedAt)}</small> : null}
+              {!a.unlockedAt && a.progress ? (
+                <div class="goal" data-testid="goal-progress">
+                  <div
+                    class="meter meter--small"
+                    role="progressbar"
+                    aria-label={`${a.title}: ${a.progress.current} of ${a.progress.target} ${a.progress.unit}`}
+                    aria-valuemin={0}
+                    aria-valuemax={a.progress.target}
+                    aria-valuenow={a.progress.current}
+                  >
+                    <div class="meter__fill" style={{ width: `${Math.round((a.progress.current / a.progress.target) * 100)}%` }} />
+                  </div>
+                  <small class="muted">
+                    {a.progress.current}/{a.progress.target} {a.progress.unit}
+                  </small>
+                </div>
+              ) : null}
             </div>
           </li>
         ))}
@@ -107,7 +156,10 @@ export function ProfilePage() {
                 <td>
                   <VerdictTag sub={s} />
                 </td>
-                <td>{s.xpAwarded ? `+${s.xpAwarded}` : ''}</td>
+                <td>
+                  {s.xpAwarded ? `+${s.xpAwarded}` : ''}
+                  {s.xpAwarded && s.xpBreakdown ? <XpBreakdownNote breakdown={s.xpBreakdown} /> : null}
+                </td>
               </tr>
             ))}
           </tbody>

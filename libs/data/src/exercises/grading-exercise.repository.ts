@@ -32,6 +32,8 @@ export interface SubmissionTargetFacts {
   id: string;
   courseVersion: string;
   testsHash: string;
+  /** What the learner starts with: a Submit of it unchanged is refused (it can only fail). */
+  starterCode: string;
   /** The learner has a completion for this exercise (solved is never locked). */
   solved: boolean;
   chapters: Array<{ id: string; slug: string; title: string; requires: CatalogRequirements }>;
@@ -57,6 +59,7 @@ interface GradingExerciseRow {
 interface SubmissionTargetRow {
   id: string;
   tests_hash: string;
+  starter_code: string;
   current_version: string;
   solved: boolean;
   chapters: SubmissionTargetFacts['chapters'];
@@ -104,7 +107,7 @@ export class GradingExerciseRepository {
    */
   async findSubmissionTarget(userId: string, exerciseId: string): Promise<SubmissionTargetFacts | null> {
     const rows: SubmissionTargetRow[] = await this.dataSource.query(
-      `SELECT e.id, e.tests_hash, c.current_version,
+      `SELECT e.id, e.tests_hash, e.starter_code, c.current_version,
               EXISTS (SELECT 1 FROM exercise_completions ec WHERE ec.user_id = $1 AND ec.exercise_id = e.id) AS solved,
               (SELECT coalesce(json_agg(json_build_object('id', ch.id, 'slug', ch.slug, 'title', ch.title, 'requires', ch.requires)
                                         ORDER BY ch.position), '[]'::json)
@@ -125,6 +128,7 @@ export class GradingExerciseRepository {
       id: row.id,
       courseVersion: row.current_version,
       testsHash: row.tests_hash,
+      starterCode: row.starter_code,
       solved: row.solved,
       chapters: row.chapters,
       exercises: row.exercises,

@@ -12,7 +12,7 @@
 // It also records the solve in exercise_completions (INSERT ... ON CONFLICT DO NOTHING), so the pipeline does not
 // have to (doing both is harmless).
 import type { EntityManager } from 'typeorm';
-import type { EarnedAchievement, ProgressSummary } from '@questline/contracts';
+import type { EarnedAchievement, ProgressSummary, XpBreakdown } from '@questline/contracts';
 import {
   applySubmitOutcome,
   achievementById,
@@ -36,6 +36,8 @@ export interface SubmitOutcomeInput {
 
 export interface SubmitOutcome {
   xpAwarded: number;
+  /** How xpAwarded was made up (base, first-try bonus, hint cost); null when it earned nothing. Absent in rows stored before it existed. */
+  xpBreakdown?: XpBreakdown | null;
   progress: ProgressSummary;
   achievements: EarnedAchievement[];
   /** Courses whose leaderboards changed (so the api can push `leaderboard.updated`). */
@@ -209,6 +211,7 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
 
   return {
     xpAwarded: outcome.xpAwarded,
+    xpBreakdown: b ? { base: b.base, bonus: b.bonus, hintPenalty: b.hintPenalty, total: b.total, forfeited: b.forfeited } : null,
     progress: progressSummary(outcome.state, outcome.leveledUp),
     achievements: outcome.newAchievements.map((a) => ({
       id: a.id,

@@ -4,6 +4,7 @@ import { CreateUsers1763740000000 } from './1763740000000-CreateUsers';
 import { CreateCatalog1795280940260 } from './1795280940260-CreateCatalog';
 import { CreateGamification1795281363540 } from './1795281363540-CreateGamification';
 import { CreateSubmissions1795281372032 } from './1795281372032-CreateSubmissions';
+import { CreateDrafts1796299241598 } from './1796299241598-CreateDrafts';
 import { SqlExercises1796300880076 } from './1796300880076-SqlExercises';
 import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation';
 import { AddExerciseTypecheck1796301551081 } from './1796301551081-AddExerciseTypecheck';
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   CreateCatalog1795280940260,
   CreateGamification1795281363540,
   CreateSubmissions1795281372032,
+  CreateDrafts1796299241598,
   SqlExercises1796300880076,
   CreateMotivation1796300898376,
   AddExerciseTypecheck1796301551081,

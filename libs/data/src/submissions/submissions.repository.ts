@@ -169,6 +169,17 @@ export class SubmissionsRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  /** The learner's newest passing Submit of an exercise, with its code (a solved exercise reopens with it). */
+  async findLastPassing(userId: string, exerciseId: string): Promise<SubmissionRecord | null> {
+    const rows: SubmissionRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, s.code FROM submissions s JOIN exercises e ON e.id = s.exercise_id
+        WHERE s.user_id = $1 AND s.exercise_id = $2 AND s.kind = 'submit' AND s.verdict = 'passed'
+        ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
+      [userId, exerciseId],
+    );
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
   /** A page of the learner's history (without code), newest first, and how many there are in all. */
   async page(query: SubmissionPageQuery): Promise<{ items: SubmissionRecord[]; total: number }> {
     const params: unknown[] = [query.userId];

@@ -26,6 +26,8 @@ export enum ErrorCode {
   TooManyPendingGradings = 'TOO_MANY_PENDING_GRADINGS',
   QueueUnavailable = 'QUEUE_UNAVAILABLE',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** A Submit of an empty editor or the untouched starter: it could only fail (and cost the spree). */
+  NothingToGrade = 'NOTHING_TO_GRADE',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -47,6 +49,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.TooManyPendingGradings]: 429,
   [ErrorCode.QueueUnavailable]: 503,
   [ErrorCode.IdempotencyKeyReused]: 422,
+  [ErrorCode.NothingToGrade]: 422,
 };
 
 /** An expected failure with a code and a message safe to show to the client. */
