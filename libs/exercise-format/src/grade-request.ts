@@ -11,6 +11,7 @@ export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
     fileName: manifest.fileName,
     visibleTests: exercise.visibleTests,
     hiddenTests: exercise.hiddenTests,
+    ...(exercise.support.length > 0 ? { supportFiles: exercise.support } : {}),
     ...(manifest.limits ? { limits: manifest.limits } : {}),
   };
 }
@@ -21,5 +22,7 @@ export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
  */
 export function contentHash(exercise: LoadedExercise): string {
   const tests = [...exercise.visibleTests, ...exercise.hiddenTests].map(({ fileName, code, hidden }) => ({ fileName, code, hidden }));
-  return canonicalHash({ manifest: exercise.manifest, tests });
+  // Support files decide grades too; left out when there are none so existing hashes stay as they were.
+  const support = exercise.support.map(({ fileName, code }) => ({ fileName, code }));
+  return canonicalHash({ manifest: exercise.manifest, tests, ...(support.length > 0 ? { support } : {}) });
 }

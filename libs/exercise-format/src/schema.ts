@@ -58,6 +58,7 @@ export const exerciseManifestSchema = z.strictObject({
   hints: z.array(text, { error: 'must be a list of strings' }).default([]),
   limits: exerciseLimitsSchema.optional(),
   revealHiddenTestNames: z.boolean({ error: 'must be true or false' }).optional(),
+  kind: z.enum(['implement', 'refactor'], { error: 'must be "implement" or "refactor"' }).optional(),
 }) satisfies z.ZodType<ExerciseManifest, unknown>;
 
 const requirementsSchema = z.strictObject({

@@ -19,7 +19,14 @@ export interface ExerciseManifest {
   limits?: ExerciseLimits;
   /** When true, learners see hidden tests' names and messages (never their code). Default false. */
   revealHiddenTestNames?: boolean;
+  /**
+   * `refactor`: the starter already passes every test and the learner's task is to improve it without
+   * breaking one (`pack test` then requires the starter to pass). Default `implement`.
+   */
+  kind?: ExerciseKind;
 }
+
+export type ExerciseKind = 'implement' | 'refactor';
 
 export interface LoadedExercise {
   dir: string;
@@ -32,6 +39,8 @@ export interface LoadedExercise {
   hiddenTests: TestFile[];
   /** `wrong/*`: known-wrong solutions that must fail. fileName is the file's own name in wrong/. */
   wrong: SourceFile[];
+  /** `support/*`: files the exercise provides beside the learner's (imported as `./name`, read-only for learners). */
+  support: SourceFile[];
 }
 
 /** A prerequisite: the chapter (all its exercises) or the exercise must be solved first. */

@@ -2,7 +2,7 @@
 // Run and Submit), `questline grade`, `questline pack test` and the api's publish check all call it, so
 // "passes locally" means the same tests, in the same order, under the same limits as for learners.
 import { SANDBOX_DEFAULTS } from './limits';
-import type { GradeLimits, GradeRequest, Language, TestFile } from './types';
+import type { GradeLimits, GradeRequest, Language, SourceFile, TestFile } from './types';
 
 /** What building a request reads from an exercise (the worker's GradingExercise and a loaded pack exercise both fit). */
 export interface GradeRequestSource {
@@ -11,6 +11,8 @@ export interface GradeRequestSource {
   fileName: string;
   visibleTests: readonly TestFile[];
   hiddenTests: readonly TestFile[];
+  /** Files the exercise provides beside the learner's (see GradeRequest.supportFiles). */
+  supportFiles?: readonly SourceFile[];
   /** The exercise's own limits; the defaults fill in the rest. */
   limits?: Partial<GradeLimits>;
 }
@@ -42,6 +44,7 @@ export function buildGradeRequest(exercise: GradeRequestSource, code: string, op
   return {
     language: exercise.language,
     solution: { fileName: exercise.fileName, code },
+    ...(exercise.supportFiles?.length ? { supportFiles: exercise.supportFiles.map((f) => ({ fileName: f.fileName, code: f.code })) } : {}),
     tests: [...visible, ...hidden],
     limits: {
       timeMs: exercise.limits?.timeMs ?? defaults.timeMs,

@@ -16,6 +16,10 @@ export interface ExerciseView {
   fileName: string;
   starterCode: string;
   visibleTests: Array<{ fileName: string; code: string }>;
+  /** `refactor`: the starter already passes every test; the task is to improve it without breaking one. */
+  kind: 'implement' | 'refactor';
+  /** Files the exercise provides beside the learner's, read-only (the learner's code imports them). */
+  supportFiles: Array<{ fileName: string; code: string }>;
   hintCount: number;
   revealedHints: string[];
   /** XP the next hint costs; null when every hint is revealed. */
@@ -66,6 +70,8 @@ export class ExercisesService {
       starterCode: exercise.starterCode,
       // Rebuilt field by field so nothing else stored with a test can ever leak.
       visibleTests: exercise.visibleTests.map(({ fileName, code }) => ({ fileName, code })),
+      kind: exercise.kind,
+      supportFiles: exercise.supportFiles.map(({ fileName, code }) => ({ fileName, code })),
       hintCount: exercise.hints.length,
       revealedHints: visibleHints.map((i) => exercise.hints[i]),
       nextHintCost: this.nextHintCost(state, exercise.id, visibleHints.length),

@@ -55,6 +55,10 @@ export interface Exercise {
   fileName: string;
   starterCode: string;
   visibleTests: { fileName: string; code: string }[];
+  /** `refactor`: the starter already passes every test; the task is to improve it. */
+  kind?: 'implement' | 'refactor';
+  /** Read-only files the exercise provides beside the learner's. */
+  supportFiles?: { fileName: string; code: string }[];
   hintCount: number;
   revealedHints: string[];
   nextHintCost: number | null;

@@ -8,7 +8,9 @@ import { canonicalHash, type LoadedExercise, type LoadedPack } from '@questline/
 export function testsHash(exercise: LoadedExercise): string {
   const { language, fileName } = exercise.manifest;
   const tests = [...exercise.visibleTests, ...exercise.hiddenTests].map(({ fileName: f, code, hidden }) => ({ f, code, hidden }));
-  return canonicalHash({ language, fileName, tests });
+  // Support files change what a pass means; absent when there are none, so existing hashes are unchanged.
+  const support = exercise.support.map(({ fileName: f, code }) => ({ f, code }));
+  return canonicalHash({ language, fileName, tests, ...(support.length > 0 ? { support } : {}) });
 }
 
 /** Everything an import writes: if this is unchanged, the import is a no-op. */

@@ -170,6 +170,8 @@ function exerciseFields(exercise: LoadedExercise): Partial<Exercise> {
     hints: [...manifest.hints],
     limits: { ...(manifest.limits ?? {}) },
     revealHiddenTestNames: manifest.revealHiddenTestNames ?? false,
+    kind: manifest.kind ?? 'implement',
+    supportFiles: exercise.support.map(({ fileName, code }) => ({ fileName, code })),
   };
 }
 
