@@ -230,3 +230,38 @@ test('equal', () => expect(answer()).toEqual(42));
     for (const test of result.tests) expect(test.durationMs).toBeGreaterThanOrEqual(0);
   });
 });
+
+test('timer helpers the tracks use: async advancing, next timer, jest.now()', async () => {
+  const solution = `export async function poll(check, tries) {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return i;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return -1;
+}
+`;
+  const tests = `import { poll } from './poll';
+test('async advance lets awaited timers chain', async () => {
+  jest.useFakeTimers();
+  let n = 0;
+  const result = poll(async () => ++n === 3, 5);
+  await jest.advanceTimersByTimeAsync(250);
+  await expect(result).resolves.toBe(2);
+  expect(jest.now()).toBe(250);
+});
+test('runAllTimersAsync and advanceTimersToNextTimer', async () => {
+  const result = poll(async () => false, 3);
+  await jest.runAllTimersAsync();
+  await expect(result).resolves.toBe(-1);
+  const f = jest.fn();
+  setTimeout(f, 5000);
+  jest.advanceTimersToNextTimer();
+  expect(f).toHaveBeenCalledTimes(1);
+});
+`;
+  const result = await grader.grade(request(solution, tests, undefined, 'poll.js'));
+  expect(result.tests.map((t) => `${t.status} ${t.name} ${t.message ?? ''}`.trim())).toEqual([
+    'pass async advance lets awaited timers chain',
+    'pass runAllTimersAsync and advanceTimersToNextTimer',
+  ]);
+});
