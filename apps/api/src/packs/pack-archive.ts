@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
 import { PACK_MANIFEST } from '@questline/exercise-format';
-import type { PackReportEntry } from './pack-report';
+import type { PackReportEntry } from '@questline/contracts';
 
 export const ARCHIVE_LIMITS = {
   /** Upload size (compressed). */

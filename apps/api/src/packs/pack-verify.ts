@@ -3,7 +3,7 @@
 // fail (tests that a blank file passes would hand out XP for nothing).
 import { gradeSource, type LoadedExercise, type LoadedPack } from '@questline/exercise-format';
 import { buildGradeRequest, createGrader, type GradeLimits, type GradeResult, type Grader } from '@questline/sandbox';
-import type { PackReportEntry } from './pack-report';
+import type { PackReportEntry } from '@questline/contracts';
 
 export type GraderFactory = () => Grader;
 

@@ -1,20 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PackReportEntry, PackSummary, PublishedPack } from '@questline/contracts';
 import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
 import { checkPack, type PackManifest } from '@questline/exercise-format';
 import { compareVersions, Course, importPack, lockCourseSlug, UserRole, type User } from '@questline/data';
 import { resolveXpRules } from '@questline/gamification';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { unpackPack } from './pack-archive';
-import { reportFromIssue, type PackReportEntry } from './pack-report';
+import { reportFromIssue } from './pack-report';
 import { verifyPack } from './pack-verify';
-
-export interface PublishedPack {
-  slug: string;
-  version: string;
-  exerciseCount: number;
-}
 
 function refused(report: PackReportEntry[]): DomainError {
   return new DomainError(ErrorCode.PackInvalid, `The pack was refused: ${report.length} problem(s)`, { report });
@@ -68,7 +63,7 @@ export class PacksService {
   }
 
   /** The instructor's own packs; an admin sees every pack. */
-  async mine(user: User): Promise<Array<{ slug: string; title: string; version: string }>> {
+  async mine(user: User): Promise<PackSummary[]> {
     const courses = await this.dataSource
       .getRepository(Course)
       .find({ where: user.role === UserRole.Admin ? {} : { ownerId: user.id }, order: { slug: 'ASC' } });

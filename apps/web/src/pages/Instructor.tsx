@@ -2,20 +2,20 @@
 // with the most-failed tests per exercise as a table and a simple SVG bar chart.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api';
-import type { ExerciseStats, PackReportItem, PackStats, PackSummary, PackUploadOk } from '../lib/types';
+import type { ExerciseStats, PackReportEntry, PackStats, PackSummary, PublishedPack } from '@questline/contracts';
 import { useLoad } from './Courses';
 
-function reportOf(e: ApiError): PackReportItem[] {
+function reportOf(e: ApiError): PackReportEntry[] {
   const body = e.body as { report?: unknown } | null;
-  return Array.isArray(body?.report) ? (body.report as PackReportItem[]) : [];
+  return Array.isArray(body?.report) ? (body.report as PackReportEntry[]) : [];
 }
 
 export function InstructorPage() {
   const packs = useLoad<PackSummary[]>(() => api.myPacks(), []);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [ok, setOk] = useState<PackUploadOk | null>(null);
-  const [failure, setFailure] = useState<{ message: string; report: PackReportItem[] } | null>(null);
+  const [ok, setOk] = useState<PublishedPack | null>(null);
+  const [failure, setFailure] = useState<{ message: string; report: PackReportEntry[] } | null>(null);
 
   async function upload(event: Event) {
     event.preventDefault();
