@@ -7,3 +7,5 @@ export * from './catalog';
 export * from './gamification';
 export * from './submissions';
 export * from './exercises';
+export * from './motivation';
+export * from './leaderboards';

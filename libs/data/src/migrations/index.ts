@@ -5,6 +5,7 @@ import { CreateCatalog1795280940260 } from './1795280940260-CreateCatalog';
 import { CreateGamification1795281363540 } from './1795281363540-CreateGamification';
 import { CreateSubmissions1795281372032 } from './1795281372032-CreateSubmissions';
 import { AddExerciseKindAndSupportFiles1796300793920 } from './1796300793920-AddExerciseKindAndSupportFiles';
+import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   CreateGamification1795281363540,
   CreateSubmissions1795281372032,
   AddExerciseKindAndSupportFiles1796300793920,
+  CreateMotivation1796300898376,
 ];
