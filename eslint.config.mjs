@@ -19,6 +19,8 @@ export default tseslint.config(
       'tests/fixtures/exercism-sample/**',
       // A pack (learner-facing content, like exercises/) for tests/cli/pack-mutate.spec.ts.
       'tests/fixtures/weak-tests-pack/**',
+      // Exercism-style track fixtures (Jest globals, stubs with unused imports), graded by the sandbox.
+      'tests/fixtures/exercism-classes/**',
     ],
   },
   js.configs.recommended,

@@ -26,7 +26,11 @@ writePack(
           { slug: 'sum', requires: { exercises: ['hello'] } },
         ],
       },
-      { slug: 'loops', requires: { chapters: ['basics'] }, exercises: [{ slug: 'fizz' }] },
+      {
+        slug: 'loops',
+        requires: { chapters: ['basics'] },
+        exercises: [{ slug: 'fizz', kind: 'refactor', support: { 'fizz-words.js': "export const words = ['Fizz', 'Buzz'];\n" } }],
+      },
     ],
   },
   path.join(root, 'demo'),
@@ -177,7 +181,14 @@ describe('GET /api/exercises/:id', () => {
       previousId: null,
       nextId: id('sum'),
     });
-    expect((await get(`/api/exercises/${id('fizz')}`).expect(200)).body).toMatchObject({ previousId: id('sum'), nextId: null });
+    expect(hello).toMatchObject({ kind: 'implement', supportFiles: [] });
+    // A refactoring exercise with a support file: both reach the learner (the file read-only, to show).
+    expect((await get(`/api/exercises/${id('fizz')}`).expect(200)).body).toMatchObject({
+      previousId: id('sum'),
+      nextId: null,
+      kind: 'refactor',
+      supportFiles: [{ fileName: 'fizz-words.js', code: "export const words = ['Fizz', 'Buzz'];\n" }],
+    });
   });
 
   it('400s a malformed id and 404s an unknown one', async () => {

@@ -25,6 +25,10 @@ export interface ExerciseSpec {
   hiddenTestNote?: string;
   /** The manifest's `limits` (none by default: the platform defaults apply). */
   limits?: { timeMs?: number; memoryMb?: number };
+  /** The manifest's `kind` (absent by default). */
+  kind?: 'implement' | 'refactor';
+  /** Files written into support/ (name -> code). */
+  support?: Record<string, string>;
 }
 
 export interface ChapterSpec {
@@ -88,8 +92,10 @@ function writeExercise(dir: string, spec: ExerciseSpec): void {
       fileName: file,
       hints: spec.hints ?? ['First hint', 'Second hint'],
       ...(spec.limits ? { limits: spec.limits } : {}),
+      ...(spec.kind ? { kind: spec.kind } : {}),
     }),
   );
+  for (const [name, code] of Object.entries(spec.support ?? {})) put(`support/${name}`, code);
   put('README.md', `# ${titleOf(spec.slug)}\n\nWrite \`answer()\`.\n`);
   put('starter/' + file, spec.starter ?? `export function answer() {\n  throw new Error('not yet');\n}\n`);
   put('solution/' + file, spec.solution ?? `// SECRET-SOLUTION-${spec.slug}\nexport function answer() {\n  return ${answer};\n}\n`);

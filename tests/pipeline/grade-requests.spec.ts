@@ -20,9 +20,24 @@ import { createTestDatabase, type TestDatabase } from '../fixtures/database';
 import { writePack } from '../packs/pack-fixture';
 
 const LIMITED = { timeMs: 3000 };
+const SUPPORT = { 'base.js': 'export const base = 40;\n' };
 const packDir = writePack({
   slug: 'grade-requests',
-  chapters: [{ slug: 'basics', exercises: [{ slug: 'plain' }, { slug: 'limited', limits: LIMITED }] }],
+  chapters: [
+    {
+      slug: 'basics',
+      exercises: [
+        { slug: 'plain' },
+        { slug: 'limited', limits: LIMITED },
+        // A support file the solution imports: every path must send it, the worker from the database.
+        {
+          slug: 'supported',
+          support: SUPPORT,
+          solution: "// SECRET-SOLUTION-supported\nimport { base } from './base';\nexport function answer() {\n  return base + 2;\n}\n",
+        },
+      ],
+    },
+  ],
 });
 const exerciseDir = (slug: string) => path.join(packDir, 'basics', slug);
 const solutionFile = (slug: string) => path.join(exerciseDir(slug), 'solution', `${slug}.js`);
@@ -113,7 +128,7 @@ async function packRequests(defaults: GradeLimits): Promise<{ packTest: Map<stri
   };
   const cli = recording();
   const summary = await runPackTest(packDir, { out: memoryOutput(), createGrader: () => cli.grader });
-  expect(summary).toMatchObject({ passed: 2, failed: 0 });
+  expect(summary).toMatchObject({ passed: 3, failed: 0 });
   const api = recording();
   expect((await verifyPack(loadPack(packDir), defaults, () => api.grader)).report).toEqual([]);
   return { packTest: bySolution(cli.requests), publish: bySolution(api.requests) };
@@ -138,6 +153,7 @@ async function expectOneRequestPerPath(config: ReturnType<typeof loadConfig>, ex
     ]);
     expect(submit.request.solution).toEqual({ fileName: `${slug}.js`, code });
     expect(submit.request.limits).toEqual(limits);
+    expect(submit.request.supportFiles).toEqual(slug === 'supported' ? [{ fileName: 'base.js', code: SUPPORT['base.js'] }] : undefined);
     expect(submit.result.status).toBe('pass');
   }
 }
@@ -150,6 +166,7 @@ it('every path builds the same request, with the shipped default limits', async 
   await expectOneRequestPerPath(config, {
     plain: DEFAULT_GRADE_LIMITS,
     limited: { ...DEFAULT_GRADE_LIMITS, ...LIMITED },
+    supported: DEFAULT_GRADE_LIMITS,
   });
 }, 120_000);
 
@@ -163,6 +180,7 @@ it('every path builds the same request when the operator changes the default lim
       plain: { timeMs: 2500, memoryMb: 96 },
       // The exercise's own limit wins; the one it does not set comes from the environment.
       limited: { timeMs: LIMITED.timeMs, memoryMb: 96 },
+      supported: { timeMs: 2500, memoryMb: 96 },
     });
   } finally {
     for (const [key, value] of [

@@ -177,12 +177,13 @@ it('GradingExerciseRepository: the exercise as graded, and the submission target
   const exercises = new GradingExerciseRepository(dataSource);
   const [a, b] = course.chapters[0];
   await dataSource.query(
-    `UPDATE exercises SET visible_tests = $2, hidden_tests = $3, limits = $4, reveal_hidden_test_names = true WHERE id = $1`,
+    `UPDATE exercises SET visible_tests = $2, hidden_tests = $3, limits = $4, reveal_hidden_test_names = true, support_files = $5 WHERE id = $1`,
     [
       a,
       JSON.stringify([{ fileName: 'v.test.js', code: 'V' }]),
       JSON.stringify([{ fileName: 'hidden/h.test.js', code: 'H' }]),
       JSON.stringify({ timeMs: 3000 }),
+      JSON.stringify([{ fileName: 'lib.js', code: 'L' }]),
     ],
   );
   expect(await exercises.find(a)).toEqual({
@@ -191,6 +192,7 @@ it('GradingExerciseRepository: the exercise as graded, and the submission target
     fileName: 'solution.js',
     visibleTests: [{ fileName: 'v.test.js', code: 'V', hidden: false }],
     hiddenTests: [{ fileName: 'hidden/h.test.js', code: 'H', hidden: true }],
+    supportFiles: [{ fileName: 'lib.js', code: 'L' }],
     limits: { timeMs: 3000 },
     revealHiddenTestNames: true,
     testsHash: 'th',

@@ -135,8 +135,21 @@ async function gradeChecks(exercise: LoadedExercise, grade: Grader['grade'], def
   if (solution instanceof Error || solution.status !== 'pass' || solution.tests.length === 0) {
     problems.push(`solution/${exercise.manifest.fileName} should pass every test but ${why(solution)}`);
   }
+  // A refactoring exercise starts from working code: its starter must pass, like the solution.
+  const refactor = exercise.manifest.kind === 'refactor';
+  if (refactor && (starter instanceof Error || starter.status !== 'pass' || starter.tests.length === 0)) {
+    problems.push(`starter/${exercise.manifest.fileName} should pass every test (kind: refactor) but ${why(starter)}`);
+  }
   const mustFail = [
-    { label: `starter/${exercise.manifest.fileName}`, result: starter, hint: 'the tests check too little, or the starter is a solution' },
+    ...(refactor
+      ? []
+      : [
+          {
+            label: `starter/${exercise.manifest.fileName}`,
+            result: starter,
+            hint: 'the tests check too little, or the starter is a solution',
+          },
+        ]),
     ...exercise.wrong.map((file, i) => ({
       label: `wrong/${file.fileName}`,
       result: wrong[i],
@@ -145,7 +158,10 @@ async function gradeChecks(exercise: LoadedExercise, grade: Grader['grade'], def
   ];
   for (const { label, result, hint } of mustFail) {
     if (result instanceof Error || result.verdict === 'sandbox_error') problems.push(`${label} could not be graded: ${why(result)}`);
-    else if (result.status === 'pass') problems.push(`${label} should fail but passes every test (${hint})`);
+    else if (result.status === 'pass')
+      problems.push(
+        `${label} should fail but passes every test (${hint}${label.startsWith('starter/') ? '; a refactoring exercise says kind: refactor' : ''})`,
+      );
   }
   return problems;
 }

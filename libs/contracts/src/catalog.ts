@@ -1,4 +1,5 @@
 // Courses and exercises as a learner sees them (never hidden tests, the solution or wrong/ files).
+import type { ExerciseKind, SupportFileView } from './exercise-files';
 
 export type CatalogStatus = 'locked' | 'available' | 'solved';
 export type ExerciseLanguage = 'javascript' | 'typescript' | 'sql';
@@ -48,6 +49,9 @@ export interface ExerciseView {
   fileName: string;
   starterCode: string;
   visibleTests: Array<{ fileName: string; code: string }>;
+  kind: ExerciseKind;
+  /** Files the exercise provides beside the learner's, read-only (the learner's code imports them). */
+  supportFiles: SupportFileView[];
   hintCount: number;
   revealedHints: string[];
   /** XP the next hint costs; null when every hint is revealed. */

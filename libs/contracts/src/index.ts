@@ -15,4 +15,5 @@ export * from './progress';
 export * from './sql';
 export * from './submissions';
 export * from './users';
+export * from './exercise-files';
 export * from './session';

@@ -11,6 +11,7 @@ export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
     fileName: manifest.fileName,
     visibleTests: exercise.visibleTests,
     hiddenTests: exercise.hiddenTests,
+    ...(exercise.support.length > 0 ? { supportFiles: exercise.support } : {}),
     ...(manifest.limits ? { limits: manifest.limits } : {}),
     ...(manifest.typecheck !== undefined ? { typecheck: manifest.typecheck } : {}),
     ...(exercise.database ? { database: exercise.database } : {}),
@@ -26,6 +27,12 @@ export function contentHash(exercise: LoadedExercise): string {
   const manifest: Partial<LoadedExercise['manifest']> = { ...exercise.manifest };
   delete manifest.mutation;
   const tests = [...exercise.visibleTests, ...exercise.hiddenTests].map(({ fileName, code, hidden }) => ({ fileName, code, hidden }));
-  // The database is part of what is graded; left out when absent so older exercises keep their hash.
-  return canonicalHash({ manifest, tests, ...(exercise.database ? { database: exercise.database.setup } : {}) });
+  // The database and support files are part of what is graded; each left out when absent so older exercises keep their hash.
+  const support = exercise.support.map(({ fileName, code }) => ({ fileName, code }));
+  return canonicalHash({
+    manifest,
+    tests,
+    ...(exercise.database ? { database: exercise.database.setup } : {}),
+    ...(support.length > 0 ? { support } : {}),
+  });
 }

@@ -225,3 +225,48 @@ describe('sql exercises', () => {
     expect(buildGradeRequest(gradeSource(exercise), '')).not.toHaveProperty('database');
   });
 });
+
+describe('support files and kind', () => {
+  const requestFor = (exercise: ReturnType<typeof loadExercise>, code: string) => buildGradeRequest(gradeSource(exercise), code);
+  it('loads support/ files into the grade request, and kind: refactor', () => {
+    const exercise = loadExercise(
+      make(
+        twoFer({
+          'exercise.yaml': `${manifest}kind: refactor\n`,
+          'support/greeting.js': "export const greeting = 'One for';\n",
+          'support/util.ts': 'export {};\n',
+        }),
+      ),
+    );
+    expect(exercise.manifest.kind).toBe('refactor');
+    expect(exercise.support.map((f) => f.fileName)).toEqual(['greeting.js', 'util.ts']);
+    expect(requestFor(exercise, 'x').supportFiles).toEqual(exercise.support);
+    // Without support files the request and the hash are as before.
+    const plain = loadExercise(make(twoFer(), 'other/two-fer'));
+    expect(requestFor(plain, 'x')).not.toHaveProperty('supportFiles');
+    expect(contentHash(exercise)).not.toBe(
+      contentHash(loadExercise(make(twoFer({ 'exercise.yaml': `${manifest}kind: refactor\n` }), 'c/two-fer'))),
+    );
+  });
+
+  it('rejects a support file that is a test, not a module, or named like the learner file; and an unknown kind', () => {
+    const { issues } = checkExercise(
+      make(
+        twoFer({
+          'support/two-fer.ts': '',
+          'support/a.test.js': '',
+          'support/data.json': '{}',
+        }),
+      ),
+    );
+    expect(issues.map(formatIssue)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/support\/two-fer\.ts.*same name as another module \(imports say \.\/two-fer\)/),
+        expect.stringMatching(/support\/a\.test\.js.*must be a \.js or \.ts module that is not a test/),
+        expect.stringMatching(/support\/data\.json.*must be a \.js or \.ts module/),
+      ]),
+    );
+    const kind = checkExercise(make(twoFer({ 'exercise.yaml': `${manifest}kind: rewrite\n` }), 'k/two-fer'));
+    expect(kind.issues.map(formatIssue)).toEqual(['k/two-fer/exercise.yaml: kind: must be "implement" or "refactor"']);
+  });
+});

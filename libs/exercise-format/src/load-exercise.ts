@@ -83,6 +83,7 @@ export function checkExercise(dir: string, options: ExerciseCheckOptions = {}): 
   if (setup === undefined && manifest.language === 'sql') {
     issues.push({ file: display(DATABASE_FILE), message: 'is missing (an sql exercise needs its schema and seed data)' });
   }
+  const support = readSupport(root, manifest, display, issues);
 
   if (issues.length > 0 || !starter || !solution) return { issues };
   return {
@@ -96,6 +97,7 @@ export function checkExercise(dir: string, options: ExerciseCheckOptions = {}): 
       visibleTests,
       hiddenTests,
       wrong,
+      support,
       ...(setup !== undefined ? { database: { setup } } : {}),
     },
   };
@@ -177,6 +179,30 @@ function readTests(dir: string, hidden: boolean, manifest: ExerciseManifest, dis
     }
   }
   return tests;
+}
+
+/** Imports name a module by its stem (`./lib`), so a support file may not share the learner file's. */
+function stemOf(fileName: string): string {
+  return fileName.replace(/\.[mc]?[jt]s$/, '');
+}
+
+function readSupport(root: string, manifest: ExerciseManifest, display: Display, issues: FormatIssue[]): SourceFile[] {
+  const support: SourceFile[] = [];
+  const stems = new Set([stemOf(manifest.fileName)]);
+  for (const name of listFiles(path.join(root, 'support'))) {
+    if (!/^[\w.-]+\.(js|ts)$/.test(name) || TEST_FILE.test(name)) {
+      issues.push({
+        file: display('support', name),
+        message: 'must be a .js or .ts module that is not a test (support files are imported as ./name)',
+      });
+    } else if (stems.has(stemOf(name))) {
+      issues.push({ file: display('support', name), message: `has the same name as another module (imports say ./${stemOf(name)})` });
+    } else {
+      stems.add(stemOf(name));
+      support.push({ fileName: name, code: fs.readFileSync(path.join(root, 'support', name), 'utf8') });
+    }
+  }
+  return support;
 }
 
 function readWrong(root: string, manifest: ExerciseManifest, display: Display, issues: FormatIssue[]): SourceFile[] {

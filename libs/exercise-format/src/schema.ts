@@ -80,6 +80,7 @@ export const exerciseManifestSchema = z.strictObject({
       equivalent: z.array(z.strictObject({ mutant: text, reason: text }), { error: 'must be a list of { mutant, reason }' }).default([]),
     })
     .optional(),
+  kind: z.enum(['implement', 'refactor'], { error: 'must be "implement" or "refactor"' }).optional(),
 }) satisfies z.ZodType<ExerciseManifest, unknown>;
 
 const requirementsSchema = z.strictObject({

@@ -27,7 +27,14 @@ export interface ExerciseManifest {
   typecheck?: TypecheckOptions | false;
   /** `pack test --mutate`: mutants (by id, as the report prints them) that behave exactly like the solution, each with why. */
   mutation?: { equivalent: Array<{ mutant: string; reason: string }> };
+  /**
+   * `refactor`: the starter already passes every test and the learner's task is to improve it without
+   * breaking one (`pack test` then requires the starter to pass). Default `implement`.
+   */
+  kind?: ExerciseKind;
 }
+
+export type ExerciseKind = 'implement' | 'refactor';
 
 export interface LoadedExercise {
   dir: string;
@@ -42,6 +49,8 @@ export interface LoadedExercise {
   wrong: SourceFile[];
   /** `schema.sql` (required for `sql`, optional otherwise): each grading's database starts from it (docs/sql.md). */
   database?: ExerciseDatabase;
+  /** `support/*`: files the exercise provides beside the learner's (imported as `./name`, read-only for learners). */
+  support: SourceFile[];
 }
 
 /** A prerequisite: the chapter (all its exercises) or the exercise must be solved first. */

@@ -3,7 +3,7 @@
 // "passes locally" means the same tests, in the same order, under the same limits as for learners.
 import { SANDBOX_DEFAULTS } from './limits';
 import type { TypecheckOptions } from '@questline/contracts';
-import type { ExerciseDatabase, GradeLimits, GradeRequest, Language, TestFile } from './types';
+import type { ExerciseDatabase, GradeLimits, GradeRequest, Language, SourceFile, TestFile } from './types';
 
 /** What building a request reads from an exercise (the worker's GradingExercise and a loaded pack exercise both fit). */
 export interface GradeRequestSource {
@@ -12,6 +12,8 @@ export interface GradeRequestSource {
   fileName: string;
   visibleTests: readonly TestFile[];
   hiddenTests: readonly TestFile[];
+  /** Files the exercise provides beside the learner's (see GradeRequest.supportFiles). */
+  supportFiles?: readonly SourceFile[];
   /** The exercise's own limits; the defaults fill in the rest. */
   limits?: Partial<GradeLimits>;
   /** TypeScript type checking: the exercise's switches, or false (see GradeRequest.typecheck). */
@@ -47,6 +49,7 @@ export function buildGradeRequest(exercise: GradeRequestSource, code: string, op
   const request: BuiltGradeRequest = {
     language: exercise.language,
     solution: { fileName: exercise.fileName, code },
+    ...(exercise.supportFiles?.length ? { supportFiles: exercise.supportFiles.map((f) => ({ fileName: f.fileName, code: f.code })) } : {}),
     tests: [...visible, ...hidden],
     limits: {
       timeMs: exercise.limits?.timeMs ?? defaults.timeMs,

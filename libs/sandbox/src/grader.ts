@@ -72,6 +72,18 @@ function requestProblem(request: GradeRequest): string | null {
   // File names identify code inside the isolate (stack frames shown to learners, the harness's caller
   // checks): each must be distinct, and none may pass for the solution, the harness or run-time code.
   const names = new Set([request.solution.fileName, 'questline-harness.js', 'questline-dynamic-code', '@jest/globals']);
+  if (request.supportFiles !== undefined && !Array.isArray(request.supportFiles)) return 'The support files are malformed.';
+  const stems = new Set([request.solution.fileName.replace(/\.[mc]?[jt]s$/, '')]);
+  for (const file of request.supportFiles ?? []) {
+    if (typeof file?.code !== 'string' || typeof file.fileName !== 'string') return 'A support file is malformed.';
+    // Imports name a file by its stem (`./lib`), so two files may not share one.
+    const fileStem = file.fileName.replace(/\.[mc]?[jt]s$/, '');
+    if (names.has(file.fileName) || stems.has(fileStem) || !/^[\w.-]+\.[mc]?[jt]s$/.test(file.fileName))
+      return `Support file name not allowed or used twice: ${file.fileName.slice(0, 100)}`;
+    names.add(file.fileName);
+    stems.add(fileStem);
+    testBytes += Buffer.byteLength(file.code);
+  }
   for (const test of request.tests) {
     if (typeof test?.code !== 'string' || typeof test.fileName !== 'string') return 'A test file is malformed.';
     if (names.has(test.fileName) || !/^[\w./@-]+$/.test(test.fileName))
@@ -126,6 +138,7 @@ class ChildProcessGrader implements Grader {
       id: this.nextId++,
       language: request.language === 'typescript' || request.language === 'sql' ? request.language : 'javascript',
       solution: { fileName: request.solution.fileName, code: request.solution.code },
+      supportFiles: (request.supportFiles ?? []).map((file) => ({ fileName: file.fileName, code: file.code })),
       tests: request.tests.map((test) => ({ fileName: test.fileName, code: test.code, hidden: test.hidden === true })),
       limits: effectiveLimits(request),
       maxSourceBytes: SANDBOX_DEFAULTS.maxSourceBytes,

@@ -5,6 +5,8 @@ export interface ChildJob {
   id: number;
   language: Language;
   solution: SourceFile;
+  /** Files the exercise provides beside the learner's (importable, never edited by the learner). */
+  supportFiles?: SourceFile[];
   tests: TestFile[];
   limits: GradeLimits;
   maxSourceBytes: number;

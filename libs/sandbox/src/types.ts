@@ -26,6 +26,11 @@ export interface GradeLimits {
 export interface GradeRequest {
   language: Language;
   solution: SourceFile;
+  /**
+   * Files the exercise provides beside the learner's (`./lib`, `./errors`): the solution and the tests
+   * import or require them; the learner sees them read-only. ES modules or CommonJS, like the solution.
+   */
+  supportFiles?: SourceFile[];
   /** In order: visible test files first, then hidden ones. */
   tests: TestFile[];
   limits?: Partial<GradeLimits>;

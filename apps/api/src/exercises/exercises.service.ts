@@ -33,6 +33,8 @@ export class ExercisesService {
       starterCode: exercise.starterCode,
       // Rebuilt field by field so nothing else stored with a test can ever leak.
       visibleTests: exercise.visibleTests.map(({ fileName, code }) => ({ fileName, code })),
+      kind: exercise.kind,
+      supportFiles: exercise.supportFiles.map(({ fileName, code }) => ({ fileName, code })),
       hintCount: exercise.hints.length,
       revealedHints: visibleHints.map((i) => exercise.hints[i]),
       nextHintCost: this.nextHintCost(state, exercise.id, visibleHints.length),

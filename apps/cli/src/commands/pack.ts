@@ -1,5 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { loadGradeLimitDefaults } from '@questline/config';
 import { importExercism } from '../exercism/import';
+import { measureTimeBudgets } from '../exercism/time-budget';
+import { defaultGraderFactory } from '../grader';
 import { consoleOutput, type Output } from '../output';
 import { packTestReport, runPackTest } from '../pack-test';
 import { runPackValidate } from '../pack-validate';
@@ -40,9 +43,17 @@ export function register(program: Command): void {
     .requiredOption('--out <pack-dir>', 'folder to write the pack into')
     .option('--slug <slug>', 'pack slug (default: exercism-<track>)')
     .option('--force', 'write into a folder that already holds a pack')
-    .action((source: string, opts: { out: string; slug?: string; force?: boolean }) => {
+    .option('--no-measure', "do not grade the reference solutions to set time budgets (5x the reference's time)")
+    .action(async (source: string, opts: { out: string; slug?: string; force?: boolean; measure: boolean }) => {
       const summary = importExercism(source, opts.out, { out: consoleOutput, slug: opts.slug, force: opts.force });
       process.exitCode = summary.imported.length === 0 || summary.invalid.length > 0 ? 1 : 0;
+      if (!opts.measure || summary.imported.length === 0 || summary.invalid.length > 0) return;
+      const grader = defaultGraderFactory({ poolSize: 1 });
+      try {
+        await measureTimeBudgets(opts.out, grader, loadGradeLimitDefaults(), consoleOutput);
+      } finally {
+        await grader.close();
+      }
     });
 }
 

@@ -50,18 +50,60 @@ export function importedModules(code: string): string[] {
   return [...found];
 }
 
-/** Why `code` (a test or the example) depends on something the sandbox will not have, if it does. */
-function foreignImport(code: string, own: string, solutionStem: string): string | undefined {
+/**
+ * The exercise's own files that `code` (a test, the example, a support file) imports, by stem, or why
+ * it depends on something the sandbox will not have.
+ */
+function localImports(code: string, own: string): { stems: string[] } | { reason: string } {
+  const stems: string[] = [];
   for (const specifier of importedModules(code)) {
     if (PROVIDED_MODULES.has(specifier)) continue;
-    if (specifier.startsWith('.')) {
-      const target = specifier.replace(/^\.\//, '').replace(/\.(js|ts|mjs|cjs)$/, '');
-      if (target !== solutionStem) return `${own} imports ${specifier}, but Questline grades a single learner file`;
-    } else {
-      return `${own} imports the package "${specifier}", which the sandbox does not provide`;
+    const local = /^\.\/([\w.-]+?)(?:\.(?:js|ts|mjs|cjs))?$/.exec(specifier);
+    if (local) stems.push(local[1]);
+    else if (specifier.startsWith('.'))
+      return { reason: `${own} imports ${specifier}, which is not a file beside it (folders are not supported)` };
+    else
+      return {
+        reason: `${own} imports the package "${specifier}", which the sandbox does not provide (no file system, network or workers)`,
+      };
+  }
+  return { stems };
+}
+
+/** `ledger`'s instructions begin "Refactor a ledger printer.": Exercism's refactoring exercises say so first. */
+export function isRefactoring(instructions: string): boolean {
+  const firstParagraph = instructions
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line !== '' && !line.startsWith('#'));
+  return firstParagraph !== undefined && /^refactor\b/i.test(firstParagraph);
+}
+
+/**
+ * Files the tests, the example and the stub import beside the learner's file (Exercism's `editor` files,
+ * extra `solution` files the exercise provides in full, unlisted helpers), followed transitively.
+ */
+function collectSupport(
+  dir: string,
+  roots: Array<{ name: string; code: string }>,
+  solutionStem: string,
+): { files: Record<string, string> } | { reason: string } {
+  const files: Record<string, string> = {};
+  const queue = [...roots];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const found = localImports(next.code, next.name);
+    if ('reason' in found) return found;
+    for (const target of found.stems) {
+      if (target === solutionStem || Object.keys(files).some((f) => path.basename(f, path.extname(f)) === target)) continue;
+      const name = ['.js', '.ts'].map((ext) => `${target}${ext}`).find((candidate) => fs.existsSync(path.join(dir, candidate)));
+      const code = name === undefined ? undefined : read(path.join(dir, name));
+      if (name === undefined || code === undefined)
+        return { reason: `${next.name} imports ./${target}, which the exercise folder does not provide` };
+      files[name] = code;
+      queue.push({ name, code });
     }
   }
-  return undefined;
+  return { files };
 }
 
 /** `two-fer.spec.js` -> `two-fer.test.js`; `two-fer.test.ts` stays. */
@@ -84,12 +126,10 @@ export function convertExercise(dir: string, slug: string, track: TrackEntry = {
   }
 
   const solutionFiles = config.files?.solution ?? [];
-  if (solutionFiles.length !== 1) {
-    return fail(
-      `has ${solutionFiles.length} solution files (${solutionFiles.join(', ') || 'none'}); Questline exercises have exactly one learner file`,
-    );
-  }
-  const fileName = solutionFiles[0];
+  if (solutionFiles.length === 0) return fail('lists no solution file');
+  // The learner's file is the one named after the exercise; other solution files become support files
+  // when the exercise provides them in full (the tests import them; the learner cannot edit them here).
+  const fileName = solutionFiles.find((f) => path.basename(f, path.extname(f)) === slug) ?? solutionFiles[0];
   const language = LANGUAGE_OF[path.extname(fileName)];
   if (!language) return fail(`solution file ${fileName} is not .js or .ts`);
   if (fileName.includes('/') || !/^[A-Za-z0-9_.-]+$/.test(fileName)) return fail(`solution file ${fileName} is not a plain file name`);
@@ -108,16 +148,20 @@ export function convertExercise(dir: string, slug: string, track: TrackEntry = {
     [`starter/${fileName}`]: starter,
     [`solution/${fileName}`]: solution,
   };
+  const roots = [
+    { name: reference[0], code: solution },
+    { name: fileName, code: starter },
+  ];
   for (const test of testFiles) {
     if (LANGUAGE_OF[path.extname(test)] !== language) return fail(`test file ${test} is not a ${language} file`);
     const code = read(path.join(dir, test));
     if (code === undefined) return fail(`test file ${test} is missing`);
-    const foreign = foreignImport(code, test, solutionStem);
-    if (foreign) return fail(foreign);
+    roots.push({ name: test, code });
     files[`tests/${testFileName(path.basename(test))}`] = code;
   }
-  const foreign = foreignImport(solution, reference[0], solutionStem);
-  if (foreign) return fail(foreign);
+  const support = collectSupport(dir, roots, solutionStem);
+  if ('reason' in support) return fail(support.reason);
+  for (const [name, code] of Object.entries(support.files)) files[`support/${name}`] = code;
 
   const instructions = read(path.join(dir, '.docs', 'instructions.md'));
   if (instructions === undefined) return fail('no .docs/instructions.md');
@@ -138,6 +182,8 @@ export function convertExercise(dir: string, slug: string, track: TrackEntry = {
     xp: difficulty * 10,
     fileName,
     hints: parseHints(read(path.join(dir, '.docs', 'hints.md')) ?? ''),
+    // Its stub is a working implementation: `pack test` then requires the starter to pass.
+    ...(isRefactoring(instructions) ? { kind: 'refactor' as const } : {}),
   };
   files['exercise.yaml'] = stringify(manifest);
   return { ok: true, language, files, manifest };

@@ -12,7 +12,7 @@ import { toast } from '../lib/toasts';
 import type { ExerciseView, Page, SubmissionView } from '@questline/contracts';
 import { formatWhen, VerdictTag } from './Profile';
 
-type Tab = 'instructions' | 'tests' | 'history';
+type Tab = 'instructions' | 'tests' | 'files' | 'history';
 
 export function ExerciseSide(props: {
   exercise: ExerciseView;
@@ -69,6 +69,11 @@ export function ExerciseSide(props: {
 
   const hintsLeft = exercise.hintCount - exercise.revealedHints.length;
   const testsLabel = useMemo(() => testTabLabel(exercise.visibleTests), [exercise.visibleTests]);
+  const supportFiles = exercise.supportFiles;
+  // The Files tab appears only when the exercise provides files beside the learner's.
+  const tabs: Tab[] = supportFiles.length > 0 ? ['instructions', 'tests', 'files', 'history'] : ['instructions', 'tests', 'history'];
+  const tabLabel = (t: Tab) =>
+    t === 'instructions' ? 'Instructions' : t === 'tests' ? testsLabel : t === 'files' ? `Files (${supportFiles.length})` : 'History';
   return (
     <section class="brief" aria-label="Exercise">
       <p class="crumbs">
@@ -82,7 +87,7 @@ export function ExerciseSide(props: {
         {exercise.solvedAgainstOlderVersion ? <span class="tag">solved on an older version</span> : null}
       </p>
       <div class="tabs" role="tablist" aria-label="Exercise sections">
-        {(['instructions', 'tests', 'history'] as Tab[]).map((t) => (
+        {tabs.map((t) => (
           <button
             key={t}
             type="button"
@@ -93,12 +98,18 @@ export function ExerciseSide(props: {
             class="tab"
             onClick={() => showTab(t)}
           >
-            {t === 'instructions' ? 'Instructions' : t === 'tests' ? testsLabel : 'History'}
+            {tabLabel(t)}
           </button>
         ))}
       </div>
       {tab === 'instructions' ? (
         <div role="tabpanel" id="panel-instructions" aria-labelledby="tab-instructions">
+          {exercise.kind === 'refactor' ? (
+            <p class="notice" data-testid="refactor-note">
+              <strong>Refactoring exercise:</strong> the starting code already passes every test. Make it clearer and simpler without
+              breaking any test; Submit checks the hidden tests too.
+            </p>
+          ) : null}
           {/* Sanitised by DOMPurify in renderMarkdown. */}
           <div class="markdown" data-testid="instructions" dangerouslySetInnerHTML={{ __html: html }} />
           <div class="help">
@@ -139,6 +150,17 @@ export function ExerciseSide(props: {
             <details key={t.fileName} open class="testfile">
               <summary>{t.fileName}</summary>
               <Code code={t.code} typescript={t.fileName.endsWith('.ts')} testId="test-file-code" />
+            </details>
+          ))}
+        </div>
+      ) : null}
+      {tab === 'files' ? (
+        <div role="tabpanel" id="panel-files" aria-labelledby="tab-files">
+          <p class="muted">Files the exercise provides, read-only: import them from your code as ./name.</p>
+          {supportFiles.map((f) => (
+            <details key={f.fileName} open class="testfile" data-testid="support-file">
+              <summary>{f.fileName}</summary>
+              <pre>{f.code}</pre>
             </details>
           ))}
         </div>

@@ -8,8 +8,15 @@ import { canonicalHash, type LoadedExercise, type LoadedPack } from '@questline/
 export function testsHash(exercise: LoadedExercise): string {
   const { language, fileName, typecheck } = exercise.manifest;
   const tests = [...exercise.visibleTests, ...exercise.hiddenTests].map(({ fileName: f, code, hidden }) => ({ f, code, hidden }));
-  // Type-check settings decide a grade too; left out when unset, so hashes of exercises without them stay as they were.
-  return canonicalHash({ language, fileName, tests, ...(typecheck !== undefined ? { typecheck } : {}) });
+  // Type-check settings and support files decide a grade too; each left out when unset, so existing hashes stay as they were.
+  const support = exercise.support.map(({ fileName: f, code }) => ({ f, code }));
+  return canonicalHash({
+    language,
+    fileName,
+    tests,
+    ...(typecheck !== undefined ? { typecheck } : {}),
+    ...(support.length > 0 ? { support } : {}),
+  });
 }
 
 /** Everything an import writes: if this is unchanged, the import is a no-op. */

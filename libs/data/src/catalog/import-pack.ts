@@ -172,6 +172,8 @@ function exerciseFields(exercise: LoadedExercise): Partial<Exercise> {
     limits: { ...(manifest.limits ?? {}) },
     revealHiddenTestNames: manifest.revealHiddenTestNames ?? false,
     typecheck: manifest.typecheck ?? null,
+    kind: manifest.kind ?? 'implement',
+    supportFiles: exercise.support.map(({ fileName, code }) => ({ fileName, code })),
   };
 }
 

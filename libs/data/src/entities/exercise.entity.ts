@@ -75,6 +75,13 @@ export class Exercise {
   /** TypeScript type checking: the exercise's (and pack's) switches, `false` to opt out, null for the platform's defaults. */
   @Column({ type: 'jsonb', nullable: true })
   typecheck: TypecheckOptions | false | null;
+  /** `refactor`: the starter already passes; the learner improves it without breaking a test. */
+  @Column({ type: 'varchar', length: 16, default: 'implement' })
+  kind: 'implement' | 'refactor';
+
+  /** Files the exercise provides beside the learner's: graded with it, shown to the learner read-only. */
+  @Column({ name: 'support_files', type: 'jsonb', default: () => `'[]'` })
+  supportFiles: StoredTestFile[];
 
   /** Hash of the tests (and what they import); a completion with another hash was against older tests. */
   @Column({ name: 'tests_hash', type: 'text' })

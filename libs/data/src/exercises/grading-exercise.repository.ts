@@ -3,7 +3,7 @@
 // language, file name, reveal flag). Server side only: it reads hidden tests.
 import type { DataSource } from 'typeorm';
 import type { TypecheckOptions } from '@questline/contracts';
-import type { ExerciseDatabase, GradeLimits, Language, TestFile } from '@questline/sandbox';
+import type { ExerciseDatabase, GradeLimits, Language, SourceFile, TestFile } from '@questline/sandbox';
 import type { CatalogRequirements } from '../catalog';
 
 /** What grading needs from an exercise row (tests included: never send this to a learner). */
@@ -13,6 +13,8 @@ export interface GradingExercise {
   fileName: string;
   visibleTests: TestFile[];
   hiddenTests: TestFile[];
+  /** Files the exercise provides beside the learner's (graded with it). */
+  supportFiles: SourceFile[];
   /** The exercise's own limits; platform defaults fill the rest (see buildGradeRequest). */
   limits: Partial<GradeLimits>;
   revealHiddenTestNames: boolean;
@@ -49,6 +51,7 @@ interface GradingExerciseRow {
   file_name: string;
   visible_tests: Array<{ fileName: string; code: string }>;
   hidden_tests: Array<{ fileName: string; code: string }>;
+  support_files: Array<{ fileName: string; code: string }> | null;
   limits: Partial<GradeLimits> | null;
   reveal_hidden_test_names: boolean;
   tests_hash: string;
@@ -78,6 +81,7 @@ function toGradingExercise(row: GradingExerciseRow): GradingExercise {
     fileName: row.file_name,
     visibleTests: row.visible_tests.map((t) => ({ fileName: t.fileName, code: t.code, hidden: false })),
     hiddenTests: row.hidden_tests.map((t) => ({ fileName: t.fileName, code: t.code, hidden: true })),
+    supportFiles: (row.support_files ?? []).map((f) => ({ fileName: f.fileName, code: f.code })),
     limits,
     revealHiddenTestNames: row.reveal_hidden_test_names,
     testsHash: row.tests_hash,
@@ -93,7 +97,7 @@ export class GradingExerciseRepository {
   /** The exercise with its tests (removed ones too: a submission accepted before removal is still graded). */
   async find(exerciseId: string): Promise<GradingExercise | null> {
     const rows: GradingExerciseRow[] = await this.dataSource.query(
-      `SELECT id, language, file_name, visible_tests, hidden_tests, limits, reveal_hidden_test_names, tests_hash, typecheck, database_setup
+      `SELECT id, language, file_name, visible_tests, hidden_tests, support_files, limits, reveal_hidden_test_names, tests_hash, typecheck, database_setup
          FROM exercises WHERE id = $1`,
       [exerciseId],
     );

@@ -5,6 +5,7 @@ import { CreateCatalog1795280940260 } from './1795280940260-CreateCatalog';
 import { CreateGamification1795281363540 } from './1795281363540-CreateGamification';
 import { CreateSubmissions1795281372032 } from './1795281372032-CreateSubmissions';
 import { CreateDrafts1796299241598 } from './1796299241598-CreateDrafts';
+import { AddExerciseKindAndSupportFiles1796300793920 } from './1796300793920-AddExerciseKindAndSupportFiles';
 import { SqlExercises1796300880076 } from './1796300880076-SqlExercises';
 import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation';
 import { AddExerciseTypecheck1796301551081 } from './1796301551081-AddExerciseTypecheck';
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   CreateGamification1795281363540,
   CreateSubmissions1795281372032,
   CreateDrafts1796299241598,
+  AddExerciseKindAndSupportFiles1796300793920,
   SqlExercises1796300880076,
   CreateMotivation1796300898376,
   AddExerciseTypecheck1796301551081,

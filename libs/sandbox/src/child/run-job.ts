@@ -19,6 +19,7 @@ import {
 } from '../verdict';
 import { classifyFailure, describeLoadError, WallClockExceeded } from './isolate-errors';
 import { HARNESS_FILE, PreparedIsolate, type Control, type HarnessCode } from './prepared-isolate';
+import { ModuleGraph, ModuleLoadError, stem } from './modules';
 import { isTypeScriptFile, stripTypes, type TransformOutcome } from './transform';
 import { SqlJob, SQL_MODULE, loadSqlModule, sqlFileModule } from './sql-job';
 
@@ -64,10 +65,6 @@ const typeOnly = new Proxy(function () {}, { get: (_, key) => (key === 'then' ? 
 export const expectTypeOf = () => typeOnly;`;
 /** Type-level assertions are checked by the type checker (typecheck/ambient.ts); at run time they do nothing. */
 const TEST_FILE_IMPORTS = [...JEST_NAMES, 'expectTypeOf'];
-
-function stem(fileName: string): string {
-  return fileName.replace(/\.[mc]?[jt]s$|\.sql$/, '');
-}
 
 /** QUESTLINE_SANDBOX_TIMING=1 prints where each grading's time goes to the child's stderr. */
 const TIMING = process.env.QUESTLINE_SANDBOX_TIMING === '1';
@@ -124,7 +121,11 @@ export class JobRun {
     private readonly produceCache = false,
   ) {
     this.deadline = Date.now() + job.limits.timeMs;
-    this.visibleFiles = [job.solution.fileName, ...job.tests.filter((t) => !t.hidden).map((t) => t.fileName)];
+    this.visibleFiles = [
+      job.solution.fileName,
+      ...(job.supportFiles ?? []).map((f) => f.fileName),
+      ...job.tests.filter((t) => !t.hidden).map((t) => t.fileName),
+    ];
     if (prepared && prepared.memoryMb === job.limits.memoryMb) this.prepared = prepared;
     else prepared?.dispose();
   }
@@ -253,7 +254,7 @@ export class JobRun {
     }
   }
 
-  private prepareSources(): { solution: string; tests: string[] } | { message: string; crashed?: boolean } {
+  private prepareSources(): { solution: string; support: string[]; tests: string[] } | { message: string; crashed?: boolean } {
     const { solution, tests, language } = this.job;
     if (Buffer.byteLength(solution.code) > this.job.maxSourceBytes) {
       return { message: `Your file is too large (over ${this.job.maxSourceBytes / 1024} KB).` };
@@ -266,6 +267,13 @@ export class JobRun {
           : ({ ok: true, code } as const);
     const solutionCode = convert(solution.fileName, solution.code);
     if (!solutionCode.ok) return { message: solutionCode.message, crashed: solutionCode.crashed };
+    const support: string[] = [];
+    for (const file of this.job.supportFiles ?? []) {
+      // Support files are the exercise's, like test files: the same cache serves them.
+      const converted = convertTestFile(file.fileName, file.code, convert);
+      if (!converted.ok) return { message: converted.message, crashed: converted.crashed };
+      support.push(converted.code);
+    }
     const testCodes: string[] = [];
     for (const file of tests) {
       const converted = convertTestFile(file.fileName, file.code, convert);
@@ -273,7 +281,7 @@ export class JobRun {
         return { message: file.hidden ? 'A hidden test file could not be compiled.' : converted.message, crashed: converted.crashed };
       testCodes.push(converted.code);
     }
-    return { solution: solutionCode.code, tests: testCodes };
+    return { solution: solutionCode.code, support, tests: testCodes };
   }
 
   /**
@@ -304,17 +312,27 @@ export class JobRun {
 
   private async loadModules(
     context: ivm.Context,
-    sources: { solution: string; tests: string[] },
+    sources: { solution: string; support: string[]; tests: string[] },
     harnessCall: (command: 'openFile' | 'closeFile', argument?: string) => string,
   ): Promise<void> {
     const { solution, tests } = this.job;
-    const solutionStem = stem(solution.fileName);
-    const solutionModule = this.compile(solution.fileName, sources.solution, false, false);
+    const support = this.job.supportFiles ?? [];
+    const graph = new ModuleGraph({
+      isolate: this.isolate(),
+      context,
+      files: [
+        { fileName: solution.fileName, code: sources.solution },
+        ...support.map((f, i) => ({ fileName: f.fileName, code: sources.support[i]! })),
+      ],
+      compileModule: (file) => this.compile(file.fileName, file.code, false, false),
+      guard: (promise) => this.guard(promise),
+      remaining: () => this.remaining(),
+    });
     const globalsModule = this.isolate().compileModuleSync(JEST_GLOBALS_MODULE, { filename: '@jest/globals' });
     // Before the learner's module too: it holds the only way to the database.
     const sqlModule = this.sql ? loadSqlModule(this.isolate(), context, this.sql) : undefined;
-    this.mark('compile');
     const testModules = new Set<ivm.Module>();
+    const own = graph.fileNames.map((name) => `'./${stem(name)}'`).join(', ');
     // Instantiating runs no isolate code, so it is done synchronously (one thread hop less per module).
     // A resolver that throws after resolving an earlier import crashed the host in isolated-vm 6.x
     // (#559, async instantiate only); 7.0.1 is required (package.json), and hostile.spec/escapes.spec
@@ -323,21 +341,39 @@ export class JobRun {
       if (testModules.has(referrer)) {
         if (specifier === '@jest/globals') return globalsModule;
         if (specifier === SQL_MODULE && sqlModule) return sqlModule;
-        if (specifier.startsWith('./') && stem(specifier.slice(2)) === solutionStem) return solutionModule;
-        throw new Error(`Cannot import '${specifier}' from a test file: only './${solutionStem}' and '@jest/globals' are available.`);
+        const target = graph.resolve(specifier);
+        if (target) return target;
+        throw new Error(`Cannot import '${specifier}' from a test file: only ${own} and '@jest/globals' are available.`);
       }
-      throw new Error(`Cannot import '${specifier}': your file may not import other modules.`);
+      const target = support.length > 0 ? graph.resolve(specifier) : undefined;
+      if (target) return target;
+      throw new Error(
+        support.length > 0
+          ? `Cannot import '${specifier}': only the exercise's own files (${own}) can be imported.`
+          : `Cannot import '${specifier}': your file may not import other modules.`,
+      );
     };
-    // Before the learner's module: it takes the Jest API off the global object (see JEST_GLOBALS_MODULE).
+    // Before any learner code: it takes the Jest API off the global object (see JEST_GLOBALS_MODULE).
     globalsModule.instantiateSync(context, resolve);
     globalsModule.evaluateSync({ timeout: this.remaining() });
     this.mark('globals');
+    const failedToLoad = (fileName: string, error: unknown): never => {
+      if (classifyFailure(error, this.isolateDisposed) !== 'other') throw error;
+      const detail = describeLoadError(error, this.visibleFiles);
+      throw new LoadError(
+        fileName === solution.fileName ? `Your file failed to load: ${detail}` : `The file ${fileName} failed to load: ${detail}`,
+      );
+    };
     try {
+      await graph.loadCommonJs();
+      const solutionModule = graph.entry();
+      this.mark('compile');
       solutionModule.instantiateSync(context, resolve);
       await this.guard(solutionModule.evaluate({ timeout: this.remaining() }));
     } catch (error) {
-      if (classifyFailure(error, this.isolateDisposed) !== 'other') throw error;
-      throw new LoadError(`Your file failed to load: ${describeLoadError(error, this.visibleFiles)}`);
+      if (error instanceof LoadError) throw error;
+      if (error instanceof ModuleLoadError) failedToLoad(error.fileName, error.cause);
+      failedToLoad(solution.fileName, error);
     }
     this.mark('solution');
     for (let i = 0; i < tests.length; i++) {

@@ -21,6 +21,17 @@ const OVERRIDABLE: Record<string, readonly string[]> = {
   // invalidates V8's species/then protectors and slows every array method and await.
 };
 
+/**
+ * Static built-ins that tests replace to make randomness or time deterministic (`Math.random = () => 0.5`,
+ * `jest.spyOn(Date, 'now')`, as Exercism's tracks do). They stay writable (never configurable) on objects
+ * that are otherwise locked. None of them can forge a pass: the harness and Jest's matchers never call
+ * them (the runner took its own `Date.now` before any learner code ran; a red-team test checks the rest).
+ */
+const REPLACEABLE: Record<string, readonly string[]> = {
+  Math: ['random'],
+  Date: ['now'],
+};
+
 /** Appended to code compiled at run time, so its stack frames can never pass for a test file's (caller.ts). */
 const DYNAMIC_SOURCE_URL = '\n//# sourceURL=questline-dynamic-code\n';
 
@@ -137,12 +148,16 @@ function collectIntrinsics(global: typeof globalThis): Set<object> {
   return roots;
 }
 
-/** Makes every existing property permanent without freezing: new properties can still be added. */
-function lockProperties(target: object): void {
+/**
+ * Makes every existing property permanent without freezing: new properties can still be added.
+ * `writable`: data properties that stay assignable (still not configurable).
+ */
+function lockProperties(target: object, writable: readonly PropertyKey[] = []): void {
   for (const key of [...getOwnPropertyNames(target), ...getOwnPropertySymbols(target)]) {
     const desc = getOwnPropertyDescriptor(target, key);
     if (!desc?.configurable) continue;
-    defineProperty(target, key, 'value' in desc ? { writable: false, configurable: false } : { configurable: false });
+    const keepWritable = 'value' in desc && writable.includes(key);
+    defineProperty(target, key, 'value' in desc ? { writable: keepWritable, configurable: false } : { configurable: false });
   }
 }
 
@@ -175,6 +190,12 @@ export function lockdown(globalObject: object, extensible: readonly object[] = [
   for (const value of extensible) {
     intrinsics.delete(value);
     lockProperties(value);
+  }
+  for (const [name, keys] of Object.entries(REPLACEABLE)) {
+    const holder = (global as unknown as Record<string, object>)[name];
+    intrinsics.delete(holder);
+    lockProperties(holder, keys);
+    Object.preventExtensions(holder);
   }
   for (const value of intrinsics) freeze(value);
 }
