@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-// Builds the two sandbox artefacts into dist/sandbox/ (or $QUESTLINE_SANDBOX_DIR):
+// Builds the sandbox artefacts into dist/sandbox/ (or $QUESTLINE_SANDBOX_DIR):
 //   harness.js  the in-isolate harness: Jest's expect + jest-mock + our describe/test runner, as one
 //               script. Node built-ins and the packages that only serve terminals and files (chalk,
 //               jest-util, jest-message-util, react-is, ...) are swapped for small shims.
-//   child.js    the sandbox child process (CommonJS, isolated-vm and typescript left external).
+//   child.js    the sandbox child process (CommonJS, isolated-vm, typescript and pg left external).
 //   typecheck.js the type-checker process for TypeScript gradings (typescript left external).
-//   child.js    the sandbox child process (CommonJS, isolated-vm left external).
 //   sql-module.js  the `@questline/sql` module SQL exercises' tests import inside the isolate (ESM).
 //   grader.js   the public API (createGrader, ...) as CommonJS, for plain-Node scripts (the benchmark).
 // Skips all work when every recorded input is older than the outputs. `--force` rebuilds.
@@ -202,7 +201,8 @@ async function main() {
     format: 'cjs',
     platform: 'node',
     target: 'node24',
-    external: ['isolated-vm', 'typescript'],
+    // pg stays a package (like isolated-vm): its optional native binding is not ours to bundle.
+    external: ['isolated-vm', 'typescript', 'pg'],
     sourcemap: 'inline',
   });
   // The type-checker process (TypeScript gradings): the compiler stays an external require.
@@ -214,8 +214,6 @@ async function main() {
     platform: 'node',
     target: 'node24',
     external: ['typescript'],
-    // pg stays a package (like isolated-vm): its optional native binding is not ours to bundle.
-    external: ['isolated-vm', 'pg'],
     sourcemap: 'inline',
   });
   const sqlModule = await build({
@@ -236,17 +234,10 @@ async function main() {
     format: 'cjs',
     platform: 'node',
     target: 'node24',
-    external: ['isolated-vm', 'typescript'],
+    external: ['isolated-vm', 'typescript', 'pg'],
   });
-  const inputs = [...new Set([harness, child, typecheck, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
-  fs.writeFileSync(
-    manifestPath,
-    JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js', 'typecheck.js', 'grader.js'], inputs }, null, 1),
-  );
-    external: ['isolated-vm', 'pg'],
-  });
-  const inputs = [...new Set([harness, child, sqlModule, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
-  const outputs = ['harness.js', 'child.js', 'sql-module.js', 'grader.js'];
+  const inputs = [...new Set([harness, child, typecheck, sqlModule, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
+  const outputs = ['harness.js', 'child.js', 'typecheck.js', 'sql-module.js', 'grader.js'];
   fs.writeFileSync(manifestPath, JSON.stringify({ builtAt: started, outputs, inputs }, null, 1));
   const size = fs.statSync(path.join(outDir, 'harness.js')).size;
   console.log(`build-sandbox: built ${path.relative(root, outDir)} in ${Date.now() - started} ms (harness ${(size / 1024).toFixed(0)} KB)`);
