@@ -5,6 +5,7 @@
 //               jest-util, jest-message-util, react-is, ...) are swapped for small shims.
 //   child.js    the sandbox child process (CommonJS, isolated-vm left external).
 //   grader.js   the public API (createGrader, ...) as CommonJS, for plain-Node scripts (the benchmark).
+//   pack-reader.js  the worker thread that reads an uploaded pack archive (libs/exercise-format/src/archive).
 // Skips all work when every recorded input is older than the outputs. `--force` rebuilds.
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ const outDir = process.env.QUESTLINE_SANDBOX_DIR ?? path.join(root, 'dist/sandbo
 const manifestPath = path.join(outDir, 'build-manifest.json');
 const srcDir = path.join(root, 'libs/sandbox/src');
 const shimDir = path.join(srcDir, 'harness/shims');
+const formatDir = path.join(root, 'libs/exercise-format/src');
 const force = process.argv.includes('--force');
 
 function upToDate() {
@@ -28,8 +30,10 @@ function upToDate() {
       if (!stat || stat.mtimeMs > manifest.builtAt) return false;
     }
     // A new file in the source tree (not yet an input) also triggers a build.
-    for (const entry of fs.readdirSync(srcDir, { recursive: true })) {
-      if (fs.statSync(path.join(srcDir, entry)).mtimeMs > manifest.builtAt) return false;
+    for (const dir of [srcDir, formatDir]) {
+      for (const entry of fs.readdirSync(dir, { recursive: true })) {
+        if (fs.statSync(path.join(dir, entry)).mtimeMs > manifest.builtAt) return false;
+      }
     }
     return true;
   } catch {
@@ -212,8 +216,20 @@ async function main() {
     target: 'node24',
     external: ['isolated-vm'],
   });
-  const inputs = [...new Set([harness, child, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
-  fs.writeFileSync(manifestPath, JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js', 'grader.js'], inputs }, null, 1));
+  // The pack-archive reader thread: the api starts it per upload, so it must be plain JavaScript on disk.
+  const packReader = await build({
+    ...common,
+    entryPoints: [path.join(formatDir, 'archive/reader-thread.ts')],
+    outfile: path.join(outDir, 'pack-reader.js'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node24',
+  });
+  const inputs = [...new Set([harness, child, grader, packReader].flatMap((result) => Object.keys(result.metafile.inputs)))];
+  fs.writeFileSync(
+    manifestPath,
+    JSON.stringify({ builtAt: started, outputs: ['harness.js', 'child.js', 'grader.js', 'pack-reader.js'], inputs }, null, 1),
+  );
   const size = fs.statSync(path.join(outDir, 'harness.js')).size;
   console.log(`build-sandbox: built ${path.relative(root, outDir)} in ${Date.now() - started} ms (harness ${(size / 1024).toFixed(0)} KB)`);
 }

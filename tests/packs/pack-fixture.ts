@@ -106,8 +106,13 @@ function writeExercise(dir: string, spec: ExerciseSpec): void {
 
 /** The pack folder as a .tar.gz, entries relative to the folder (what `pack publish` uploads). */
 export async function tarball(dir: string): Promise<Buffer> {
+  return zlib.gzipSync(await tarBytes(dir));
+}
+
+/** The pack folder as an uncompressed tar, ending with its end-of-archive marker. */
+export async function tarBytes(dir: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const stream = tar.create({ gzip: true, cwd: dir, portable: true }, fs.readdirSync(dir));
+  const stream = tar.create({ cwd: dir, portable: true }, fs.readdirSync(dir));
   for await (const chunk of stream) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }

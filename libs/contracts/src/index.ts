@@ -2,4 +2,4 @@
 // payloads and results), declared once and imported by the api, the worker, the CLI and the web app.
 // Types and schemas only: no I/O, no Nest, no Node built-ins (the web app bundles this folder).
 // One file per area; this index re-exports them all.
-export {};
+export * from './packs';

@@ -8,3 +8,7 @@ export type { PackCheck } from './load-pack';
 export { findExerciseDirs } from './find';
 export { contentHash, gradeSource } from './grade-request';
 export { canonicalHash, canonicalJson } from './canonical-hash';
+export { ARCHIVE_LIMITS, entryProblem, extractArchive, findPackRoot, readPackArchive } from './archive/read-archive';
+export type { ArchiveIssue, ArchiveLimits, PackArchiveResult } from './archive/read-archive';
+export { ArchiveProblem, TarFramer, type TarFramerLimits } from './archive/tar-framer';
+export { packReaderPath, readPackInThread, type ReadInThreadOptions } from './archive/read-in-thread';

@@ -2,19 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
-import { checkPack, type PackManifest } from '@questline/exercise-format';
+import type { PublishedPack } from '@questline/contracts';
+import type { PackManifest } from '@questline/exercise-format';
 import { compareVersions, Course, importPack, lockCourseSlug, UserRole, type User } from '@questline/data';
 import { resolveXpRules } from '@questline/gamification';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import { unpackPack } from './pack-archive';
-import { reportFromIssue, type PackReportEntry } from './pack-report';
+import { readUploadedPack } from './pack-archive';
+import type { PackReportEntry } from './pack-report';
 import { verifyPack } from './pack-verify';
 
-export interface PublishedPack {
-  slug: string;
-  version: string;
-  exerciseCount: number;
-}
+export type { PublishedPack };
 
 function refused(report: PackReportEntry[]): DomainError {
   return new DomainError(ErrorCode.PackInvalid, `The pack was refused: ${report.length} problem(s)`, { report });
@@ -37,34 +34,27 @@ export class PacksService {
    * the slug lock because another publish may have landed while we graded.
    */
   async publish(user: User, archive: Buffer): Promise<PublishedPack> {
-    const unpacked = await unpackPack(archive);
-    if ('report' in unpacked) throw refused(unpacked.report);
+    const read = await readUploadedPack(archive);
+    if ('report' in read) throw refused(read.report);
+    const { pack } = read;
     try {
-      const { pack, issues } = checkPack(unpacked.root);
-      if (!pack) throw refused(issues.map(reportFromIssue));
-      try {
-        resolveXpRules(pack.manifest.xp);
-      } catch (error) {
-        throw refused([
-          { exercise: null, file: 'pack.yaml', field: 'xp', message: error instanceof Error ? error.message : String(error) },
-        ]);
-      }
-      await this.assertMayPublish(this.dataSource.manager, user, pack.manifest);
-
-      const report = await this.serialised(() => verifyPack(pack, gradeLimitDefaults(this.config)));
-      if (report.length > 0) throw refused(report);
-
-      const result = await this.dataSource.transaction(async (manager) => {
-        await lockCourseSlug(manager, pack.manifest.slug);
-        await this.assertMayPublish(manager, user, pack.manifest);
-        return importPack(manager, pack, { ownerId: user.id, publishedBy: user.id });
-      });
-      this.logger.log(`${user.email} published ${result.slug} ${result.version} (${result.status})`);
-      const exerciseCount = pack.chapters.reduce((n, c) => n + c.exercises.length, 0);
-      return { slug: result.slug, version: result.version, exerciseCount };
-    } finally {
-      await unpacked.remove();
+      resolveXpRules(pack.manifest.xp);
+    } catch (error) {
+      throw refused([{ exercise: null, file: 'pack.yaml', field: 'xp', message: error instanceof Error ? error.message : String(error) }]);
     }
+    await this.assertMayPublish(this.dataSource.manager, user, pack.manifest);
+
+    const report = await this.serialised(() => verifyPack(pack, gradeLimitDefaults(this.config)));
+    if (report.length > 0) throw refused(report);
+
+    const result = await this.dataSource.transaction(async (manager) => {
+      await lockCourseSlug(manager, pack.manifest.slug);
+      await this.assertMayPublish(manager, user, pack.manifest);
+      return importPack(manager, pack, { ownerId: user.id, publishedBy: user.id });
+    });
+    this.logger.log(`${user.email} published ${result.slug} ${result.version} (${result.status})`);
+    const exerciseCount = pack.chapters.reduce((n, c) => n + c.exercises.length, 0);
+    return { slug: result.slug, version: result.version, exerciseCount };
   }
 
   /** The instructor's own packs; an admin sees every pack. */
