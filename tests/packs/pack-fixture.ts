@@ -38,6 +38,7 @@ export interface PackSpec {
   slug: string;
   version?: string;
   title?: string;
+  description?: string;
   xp?: { firstTryBonusPercent?: number; hintCostPercent?: number };
   chapters: ChapterSpec[];
 }
@@ -51,7 +52,7 @@ export function writePack(spec: PackSpec, into?: string): string {
   const manifest = {
     slug: spec.slug,
     title: spec.title ?? titleOf(spec.slug),
-    description: `The ${spec.slug} pack`,
+    description: spec.description ?? `The ${spec.slug} pack`,
     version: spec.version ?? '1.0.0',
     authors: ['Test Author'],
     languages: ['javascript'],

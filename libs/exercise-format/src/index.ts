@@ -12,3 +12,4 @@ export { ARCHIVE_LIMITS, entryProblem, extractArchive, findPackRoot, readPackArc
 export type { ArchiveIssue, ArchiveLimits, PackArchiveResult } from './archive/read-archive';
 export { ArchiveProblem, TarFramer, type TarFramerLimits } from './archive/tar-framer';
 export { packReaderPath, readPackInThread, type ReadInThreadOptions } from './archive/read-in-thread';
+export { COURSE_SUMMARY_CHARS, PACK_LIMITS, formatBytes, summarize } from './limits';

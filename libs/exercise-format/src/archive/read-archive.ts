@@ -23,7 +23,7 @@ export const ARCHIVE_LIMITS: ArchiveLimits = {
   unpackedBytes: 50 * 1024 * 1024,
   entries: 5000,
   // Far above any file a pack may hold (see PACK_LIMITS), so the per-file report names the file instead.
-  entryBytes: 4 * 1024 * 1024,
+  entryBytes: 16 * 1024 * 1024,
   readMs: 10_000,
 };
 
