@@ -9,3 +9,7 @@ export * from './achievements';
 export * from './outcome';
 export * from './leaderboard';
 export * from './progress';
+export * from './quests';
+export * from './leagues';
+export * from './boss';
+export * from './gems';
