@@ -41,6 +41,8 @@ export interface PackSpec {
   description?: string;
   xp?: { firstTryBonusPercent?: number; hintCostPercent?: number };
   chapters: ChapterSpec[];
+  /** Extra wrong/ files for every exercise (name → code), e.g. ones that loop until their time limit. */
+  wrongFiles?: Record<string, string>;
 }
 
 export const titleOf = (slug: string) => slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -66,7 +68,12 @@ export function writePack(spec: PackSpec, into?: string): string {
   };
   fs.writeFileSync(path.join(dir, 'pack.yaml'), YAML.stringify(manifest));
   for (const chapter of spec.chapters) {
-    for (const exercise of chapter.exercises) writeExercise(path.join(dir, chapter.slug, exercise.slug), exercise);
+    for (const exercise of chapter.exercises) {
+      writeExercise(path.join(dir, chapter.slug, exercise.slug), exercise);
+      for (const [name, code] of Object.entries(spec.wrongFiles ?? {})) {
+        fs.writeFileSync(path.join(dir, chapter.slug, exercise.slug, 'wrong', name), code);
+      }
+    }
   }
   return dir;
 }

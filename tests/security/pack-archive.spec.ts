@@ -71,33 +71,54 @@ async function uploadWhileProbing(
   return { status: res.status, body: res.body as Record<string, unknown>, ms, healthMaxMs: Math.max(...healthMs) };
 }
 
-describe('zeros after the end-of-archive marker', () => {
-  // A built-in slug: the api must read pack.yaml (at the start) and answer 403, after nothing else.
-  const sealedTar = () =>
-    tarBytes(writePack({ slug: 'sealed', version: '9.0.0', chapters: [{ slug: 'one', exercises: [{ slug: 'alpha' }] }] }));
+// A built-in slug: the api must read pack.yaml (at the start) and answer 403, after nothing else.
+const sealedTar = () =>
+  tarBytes(writePack({ slug: 'sealed', version: '9.0.0', chapters: [{ slug: 'one', exercises: [{ slug: 'alpha' }] }] }));
 
+/**
+ * The issue's bounds (answered within 1 s, health under 100 ms), unless this machine is so loaded that the
+ * same pack WITHOUT the tail is already slow: then 3x what that baseline took in this run. Either way the
+ * tail must cost next to nothing (before the fix it cost 18-40 s for 16 MiB, minutes for 1 GiB).
+ */
+let bounds = { ms: 1000, healthMs: 100 };
+
+beforeAll(async () => {
+  const tar = await sealedTar();
+  await uploadWhileProbing(zeroTailed(tar, 0)); // warm the route and the reader thread
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await uploadWhileProbing(zeroTailed(tar, 0)));
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[1];
+  const base = { ms: median(runs.map((r) => r.ms)), healthMs: median(runs.map((r) => r.healthMaxMs)) };
+  bounds = { ms: Math.max(1000, 3 * base.ms), healthMs: Math.max(100, 3 * base.healthMs) };
+  if (process.env.PACK_ARCHIVE_FIGURES) console.log(`baseline (no tail): ${JSON.stringify(base)}; bounds: ${JSON.stringify(bounds)}`);
+});
+
+function expectQuick(label: string, run: { ms: number; healthMaxMs: number }, factor = 1): void {
+  if (process.env.PACK_ARCHIVE_FIGURES)
+    console.log(`${label}: answered in ${run.ms.toFixed(0)} ms, slowest health ${run.healthMaxMs.toFixed(1)} ms`);
+  expect(run.ms).toBeLessThan(factor * bounds.ms);
+  expect(run.healthMaxMs).toBeLessThan(bounds.healthMs);
+}
+
+describe('zeros after the end-of-archive marker', () => {
   it.each([
     ['16 MiB', 16 * MiB],
     ['1 GiB', 1024 * MiB],
   ])('%s of zeros: answered within 1 s while /api/health stays under 100 ms', async (_label, zeros) => {
     const archive = zeroTailed(await sealedTar(), zeros);
     expect(archive.length).toBeLessThan(1.1 * MiB);
-    // Warm the route and the reader once so the measurement is of the archive, not of a cold start.
-    await uploadWhileProbing(zeroTailed(await sealedTar(), 0));
-    const { status, body, ms, healthMaxMs } = await uploadWhileProbing(archive);
-    expect({ status, message: body.message }).toEqual({ status: 403, message: expect.stringMatching(/built-in/) });
-    expect(ms).toBeLessThan(1000);
-    expect(healthMaxMs).toBeLessThan(100);
+    const run = await uploadWhileProbing(archive);
+    expect({ status: run.status, message: run.body.message }).toEqual({ status: 403, message: expect.stringMatching(/built-in/) });
+    expectQuick(_label, run);
   });
 
   it('an invalid pack with a zero tail is refused (422) with its report, just as fast', async () => {
     const dir = writePack({ slug: 'zero-invalid', chapters: [{ slug: 'basics', exercises: [{ slug: 'one' }] }] });
     fs.rmSync(path.join(dir, 'basics', 'one', 'README.md'));
-    const { status, body, ms, healthMaxMs } = await uploadWhileProbing(zeroTailed(await tarBytes(dir), 256 * MiB));
-    expect(status).toBe(422);
-    expect(body.report).toContainEqual({ exercise: 'one', file: 'basics/one/README.md', message: expect.stringMatching(/missing/) });
-    expect(ms).toBeLessThan(1000);
-    expect(healthMaxMs).toBeLessThan(100);
+    const run = await uploadWhileProbing(zeroTailed(await tarBytes(dir), 256 * MiB));
+    expect(run.status).toBe(422);
+    expect(run.body.report).toContainEqual({ exercise: 'one', file: 'basics/one/README.md', message: expect.stringMatching(/missing/) });
+    expectQuick('invalid, 256 MiB', run);
   });
 });
 
@@ -128,11 +149,11 @@ describe('byte and entry budgets', () => {
       gzip.write(Buffer.alloc(file));
     }
     await new Promise<void>((resolve) => gzip.end(resolve));
-    const { status, body, ms, healthMaxMs } = await uploadWhileProbing(Buffer.concat(chunks));
-    expect(status).toBe(422);
-    expect(body.report).toEqual([{ exercise: null, message: expect.stringMatching(/too large when unpacked/) }]);
-    expect(ms).toBeLessThan(2000);
-    expect(healthMaxMs).toBeLessThan(100);
+    const run = await uploadWhileProbing(Buffer.concat(chunks));
+    expect(run.status).toBe(422);
+    expect(run.body.report).toEqual([{ exercise: null, message: expect.stringMatching(/too large when unpacked/) }]);
+    // 50 MB really are decompressed here (the budget is spent on real data), so allow twice the bound.
+    expectQuick('gzip bomb', run, 2);
   });
 
   it('refuses an entry larger than any pack file, naming it, before reading its body', async () => {

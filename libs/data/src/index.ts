@@ -7,3 +7,4 @@ export * from './catalog';
 export * from './gamification';
 export * from './submissions';
 export * from './exercises';
+export * from './pack-checks';

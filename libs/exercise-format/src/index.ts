@@ -6,7 +6,7 @@ export type { ExerciseCheck, ExerciseCheckOptions } from './load-exercise';
 export { PACK_MANIFEST, checkPack, loadPack, validatePack } from './load-pack';
 export type { PackCheck } from './load-pack';
 export { findExerciseDirs } from './find';
-export { contentHash, gradeSource } from './grade-request';
+export { contentHash, gradeSource, publishCheckGradings } from './grade-request';
 export { canonicalHash, canonicalJson } from './canonical-hash';
 export { ARCHIVE_LIMITS, entryProblem, extractArchive, findPackRoot, readPackArchive } from './archive/read-archive';
 export type { ArchiveIssue, ArchiveLimits, PackArchiveResult } from './archive/read-archive';

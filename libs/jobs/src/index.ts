@@ -178,3 +178,4 @@ export async function closeWithin(resource: { close(): Promise<void>; disconnect
   // disconnect() may itself wait for a connection that never came: start it, don't wait for it.
   if (outcome === 'timeout') resource.disconnect().catch(() => undefined);
 }
+export * from './pack-checks';

@@ -1,4 +1,5 @@
 // The API client: same-origin JSON with the bearer token from localStorage.
+import type { PackCheckView } from '@questline/contracts';
 import { createStore } from './store';
 import type {
   AuthResponse,
@@ -123,8 +124,11 @@ export const api = {
   uploadPack: (file: File) => {
     const form = new FormData();
     form.append('pack', file, file.name);
-    return request<PackUploadOk>('POST', '/api/packs', form);
+    // 201 with the published pack, or 202 with the publish check to follow (packCheck).
+    return request<PackUploadOk | PackCheckView>('POST', '/api/packs', form);
   },
+  packCheck: (id: string) => request<PackCheckView>('GET', `/api/packs/checks/${encodeURIComponent(id)}`),
+  cancelPackCheck: (id: string) => request<PackCheckView>('POST', `/api/packs/checks/${encodeURIComponent(id)}/cancel`),
   myPacks: () => request<PackSummary[]>('GET', '/api/packs/mine'),
   packStats: (slug: string) => request<PackStats>('GET', `/api/packs/${encodeURIComponent(slug)}/stats`),
 };

@@ -4,10 +4,12 @@ import { CreateUsers1763740000000 } from './1763740000000-CreateUsers';
 import { CreateCatalog1795280940260 } from './1795280940260-CreateCatalog';
 import { CreateGamification1795281363540 } from './1795281363540-CreateGamification';
 import { CreateSubmissions1795281372032 } from './1795281372032-CreateSubmissions';
+import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
   CreateCatalog1795280940260,
   CreateGamification1795281363540,
   CreateSubmissions1795281372032,
+  CreatePackChecks1796301583168,
 ];
