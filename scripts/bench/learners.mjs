@@ -1,8 +1,15 @@
 // Bench learners: registered through the api, each with a live socket on one api process, submitting
 // through the public HTTP api and timing POST → `submission.completed` on their own socket.
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { percentile, sleep } from './platform.mjs';
+
+// Live event names from the built contracts library (the one place they are declared; `npm run build` first).
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { LIVE_EVENTS, LIVE_NAMESPACE } = createRequire(import.meta.url)(path.join(ROOT, 'dist/apps/api/libs/contracts/src/index.js'));
 
 const GRACE_MS = 30_000;
 
@@ -34,12 +41,17 @@ export class Learners {
       });
       if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
       const { accessToken } = await res.json();
-      const socket = io(`${apiUrl}/live`, { auth: { token: accessToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(`${apiUrl}${LIVE_NAMESPACE}`, {
+        auth: { token: accessToken },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       await new Promise((resolve, reject) => {
-        socket.once('ready', resolve);
+        socket.once(LIVE_EVENTS.ready, resolve);
         socket.once('connect_error', reject);
       });
-      socket.on('submission.completed', (event) => {
+      socket.on(LIVE_EVENTS.submissionCompleted, (event) => {
         const seen = this.completions.get(event.submissionId) ?? { at: [], verdict: event.verdict };
         seen.at.push(performance.now());
         this.completions.set(event.submissionId, seen);

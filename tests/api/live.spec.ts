@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { LiveEvents } from '../../apps/api/src/live/live-events.service';
 import { startApi, type TestApi } from '../fixtures/api';
 import { registerUser } from '../fixtures/users';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 function connect(api: TestApi, auth?: Record<string, unknown>): Socket {
   return io(`${api.url}/live`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -49,20 +50,20 @@ describe('socket.io /live gateway', () => {
     const aliceSocket = track(connect(api, { token: alice.accessToken }));
     const bobSocket = track(connect(api, { token: bob.accessToken }));
     // Listen before awaiting either: both may be ready in any order.
-    const aliceReady = nextEvent(aliceSocket, 'ready');
-    const bobReady = nextEvent(bobSocket, 'ready');
+    const aliceReady = nextEvent(aliceSocket, LIVE_EVENTS.ready);
+    const bobReady = nextEvent(bobSocket, LIVE_EVENTS.ready);
     expect(await aliceReady).toEqual({ userId: alice.id });
     expect(await bobReady).toEqual({ userId: bob.id });
 
     const bobGot: unknown[] = [];
-    bobSocket.on('test.event', (payload) => bobGot.push(payload));
-    const received = nextEvent(aliceSocket, 'test.event');
-    api.app.get(LiveEvents).emitToUser(alice.id, 'test.event', { hello: 'alice' });
-    expect(await received).toEqual({ hello: 'alice' });
+    bobSocket.on(LIVE_EVENTS.submissionStarted, (payload) => bobGot.push(payload));
+    const received = nextEvent(aliceSocket, LIVE_EVENTS.submissionStarted);
+    api.app.get(LiveEvents).emitToUser(alice.id, LIVE_EVENTS.submissionStarted, { submissionId: 'for-alice' });
+    expect(await received).toEqual({ submissionId: 'for-alice' });
 
-    // A round trip through Bob's socket proves any event for him would have arrived by now.
-    api.app.get(LiveEvents).emitToUser(bob.id, 'test.flush', {});
-    await nextEvent(bobSocket, 'test.flush');
+    // A round trip through Bob's socket (another event) proves any event for him would have arrived by now.
+    api.app.get(LiveEvents).emitToUser(bob.id, LIVE_EVENTS.submissionQueued, { submissionId: 'flush', kind: 'run' });
+    await nextEvent(bobSocket, LIVE_EVENTS.submissionQueued);
     expect(bobGot).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, createUserWithRole, registerUser, type TestUser } from '../fixtures/users';
 import { LiveClient, sleep } from '../pipeline/support/live';
 import { ROOT, startWorker, type Proc } from '../pipeline/support/processes';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 jest.setTimeout(300_000);
 
@@ -134,7 +135,7 @@ it(`${SUBMITS} concurrent passing Submits (duplicates included, two workers): XP
     .set('Authorization', bearer(learner))
     .send({ code: `export function twoFer() {\n  return '';\n}\n` })
     .expect(202);
-  expect(await socket.waitFor('submission.completed', warmUp.body.id, 60_000)).toMatchObject({ verdict: 'failed', xpAwarded: 0 });
+  expect(await socket.waitFor(LIVE_EVENTS.submissionCompleted, warmUp.body.id, 60_000)).toMatchObject({ verdict: 'failed', xpAwarded: 0 });
   const before = (await get(learner, '/api/me/progress').expect(200)).body;
   expect(before).toMatchObject({ xp: 0, solvedCount: 0, achievements: [] });
 
@@ -165,7 +166,7 @@ it(`${SUBMITS} concurrent passing Submits (duplicates included, two workers): XP
   expect(ids).toHaveLength(DISTINCT);
 
   // Every accepted submission completes (event-driven, bounded), then let the duplicate deliveries finish too.
-  const completed = await Promise.all(ids.map((id) => socket.waitFor('submission.completed', id, 240_000)));
+  const completed = await Promise.all(ids.map((id) => socket.waitFor(LIVE_EVENTS.submissionCompleted, id, 240_000)));
   await drained(120_000);
   await sleep(1500); // events already published but still in flight to the socket
   expect(completed.map((c) => c.verdict)).toEqual(Array(DISTINCT).fill('passed'));
@@ -177,7 +178,7 @@ it(`${SUBMITS} concurrent passing Submits (duplicates included, two workers): XP
   for (const id of ids) {
     const state = await get(learner, `/api/submissions/${id}`).expect(200);
     expect(state.body).toMatchObject({ id, kind: 'submit', status: 'completed', verdict: 'passed', xpAwarded: expect.any(Number) });
-    expect(socket.of(id).find((e) => e.event === 'submission.completed')?.payload.xpAwarded).toBe(state.body.xpAwarded);
+    expect(socket.of(id).find((e) => e.event === LIVE_EVENTS.submissionCompleted)?.payload.xpAwarded).toBe(state.body.xpAwarded);
     awards.set(id, state.body.xpAwarded);
   }
   const earning = [...awards].filter(([, xp]) => xp > 0);
@@ -208,13 +209,13 @@ it(`${SUBMITS} concurrent passing Submits (duplicates included, two workers): XP
   expect(progressRow).toEqual({ xp: awarded, solved_count: 1 });
 
   // The socket: exactly one completion per submission, nothing for unknown ids, first-solve announced once.
-  for (const id of ids) expect(socket.count('submission.completed', id)).toBe(1);
-  const completions = socket.events.filter((e) => e.event === 'submission.completed' && e.payload.submissionId !== warmUp.body.id);
+  for (const id of ids) expect(socket.count(LIVE_EVENTS.submissionCompleted, id)).toBe(1);
+  const completions = socket.events.filter((e) => e.event === LIVE_EVENTS.submissionCompleted && e.payload.submissionId !== warmUp.body.id);
   expect(completions).toHaveLength(DISTINCT);
-  expect(socket.count('submission.completed', warmUp.body.id)).toBe(1);
+  expect(socket.count(LIVE_EVENTS.submissionCompleted, warmUp.body.id)).toBe(1);
   const withFirstSolve = completions.filter((e) => (e.payload.achievements as Array<{ id: string }>).some((a) => a.id === 'first-solve'));
   expect(withFirstSolve.map((e) => e.payload.submissionId)).toEqual([awardedId]);
-  const unlocked = socket.events.filter((e) => e.event === 'achievement.unlocked' && e.payload.id === 'first-solve');
+  const unlocked = socket.events.filter((e) => e.event === LIVE_EVENTS.achievementUnlocked && e.payload.id === 'first-solve');
   expect(unlocked).toHaveLength(1);
 
   // Leaderboards (Redis) agree with Postgres, globally and for the course, before and after a rebuild.

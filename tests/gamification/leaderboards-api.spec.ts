@@ -14,6 +14,7 @@ import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, registerUser, type TestUser } from '../fixtures/users';
 import { connectLive, nextEvent } from './live';
 import { seedCourse, type SeededCourse } from './seed';
+import { LIVE_EVENTS, LIVE_REQUESTS } from '@questline/contracts';
 
 const PREFIX = `{ql-gam-lb-${process.pid}-${randomUUID().slice(0, 8)}}`;
 let api: TestApi;
@@ -190,22 +191,22 @@ describe('Redis boards and PostgreSQL', () => {
   });
 });
 
-describe('leaderboard.updated', () => {
+describe(LIVE_EVENTS.leaderboardUpdated, () => {
   it('answers a subscription with the board and pushes changes to subscribers, throttled', async () => {
     const watcher = await connectLive(api, learners[1].accessToken);
     const bystander = await connectLive(api, learners[2].accessToken);
     sockets.push(watcher, bystander);
-    const initial = await watcher.emitWithAck('leaderboard.subscribe', { period: 'daily', course: js.slug });
+    const initial = await watcher.emitWithAck(LIVE_REQUESTS.leaderboardSubscribe, { period: 'daily', course: js.slug });
     expect(initial.course.slug).toBe(js.slug);
     expect(initial.me).toMatchObject({ displayName: 'L1' });
     // The bystander watches another board.
-    await bystander.emitWithAck('leaderboard.subscribe', { period: 'daily', course: py.slug });
+    await bystander.emitWithAck(LIVE_REQUESTS.leaderboardSubscribe, { period: 'daily', course: py.slug });
     const bystanderGot: unknown[] = [];
-    bystander.on('leaderboard.updated', (b) => bystanderGot.push(b));
+    bystander.on(LIVE_EVENTS.leaderboardUpdated, (b) => bystanderGot.push(b));
     const watcherGot: Array<{ entries: Array<{ displayName: string; xp: number }> }> = [];
-    watcher.on('leaderboard.updated', (b) => watcherGot.push(b));
+    watcher.on(LIVE_EVENTS.leaderboardUpdated, (b) => watcherGot.push(b));
 
-    const first = nextEvent<{ entries: Array<{ displayName: string; xp: number }> }>(watcher, 'leaderboard.updated', 4000);
+    const first = nextEvent<{ entries: Array<{ displayName: string; xp: number }> }>(watcher, LIVE_EVENTS.leaderboardUpdated, 4000);
     const events = api.app.get(AppEvents);
     for (const [i, xp] of [
       [3, 900],
@@ -242,7 +243,7 @@ describe('leaderboard.updated', () => {
     const socket = await connectLive(api, learners[0].accessToken);
     sockets.push(socket);
     const error = nextEvent<{ message: string }>(socket, 'exception');
-    socket.emit('leaderboard.subscribe', { period: 'hourly' });
+    socket.emit(LIVE_REQUESTS.leaderboardSubscribe, { period: 'hourly' });
     expect((await error).message).toMatch(/period must be one of/);
   });
 });

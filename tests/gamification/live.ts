@@ -1,10 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 import type { TestApi } from '../fixtures/api';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 export async function connectLive(api: TestApi, token: string): Promise<Socket> {
   const socket = io(`${api.url}/live`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
   await new Promise<void>((resolve, reject) => {
-    socket.once('ready', () => resolve());
+    socket.once(LIVE_EVENTS.ready, () => resolve());
     socket.once('connect_error', reject);
   });
   return socket;

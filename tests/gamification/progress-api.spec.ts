@@ -9,6 +9,7 @@ import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, registerUser } from '../fixtures/users';
 import { connectLive, nextEvent } from './live';
 import { seedCourse, type SeededCourse } from './seed';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 let api: TestApi;
 let course: SeededCourse;
@@ -89,12 +90,12 @@ describe('GET /api/me/progress', () => {
     const otherSocket = await connectLive(api, other.accessToken);
     sockets.push(socket, otherSocket);
     const otherGot: unknown[] = [];
-    otherSocket.on('progress.updated', (p) => otherGot.push(p));
+    otherSocket.on(LIVE_EVENTS.progressUpdated, (p) => otherGot.push(p));
 
     const exerciseId = course.chapters[0][0];
     const submissionId = randomUUID();
     const outcome = await grade({ userId: learner.id, exerciseId, submissionId });
-    const pushed = nextEvent<{ xp: number }>(socket, 'progress.updated');
+    const pushed = nextEvent<{ xp: number }>(socket, LIVE_EVENTS.progressUpdated);
     // What the pipeline's relay publishes once the Submit's transaction has committed.
     api.app
       .get(AppEvents)
@@ -111,7 +112,7 @@ describe('GET /api/me/progress', () => {
     const socket = await connectLive(api, learner.accessToken);
     sockets.push(socket);
     const got: unknown[] = [];
-    socket.on('progress.updated', (p) => got.push(p));
+    socket.on(LIVE_EVENTS.progressUpdated, (p) => got.push(p));
     api.app.get(AppEvents).submissionCompleted.next({
       submissionId: randomUUID(),
       userId: learner.id,

@@ -10,6 +10,7 @@ import { bearer, registerUser, setRole, type TestUser } from '../fixtures/users'
 import { LiveClient } from './support/live';
 import { FAILING, PASSING, SLOW_PASSING, writePipelinePack } from './support/pack';
 import { startApiProcess, startWorker, type Proc } from './support/processes';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 jest.setTimeout(60_000);
 
@@ -78,10 +79,15 @@ describe('Submit', () => {
     expect(res.body).toEqual({ id: expect.any(String), status: 'queued', kind: 'submit' });
     const id: string = res.body.id;
 
-    const completed = await socket.waitFor('submission.completed', id);
+    const completed = await socket.waitFor(LIVE_EVENTS.submissionCompleted, id);
     const sequence = socket.of(id).map((e) => e.event);
-    expect(sequence).toEqual(['submission.queued', 'submission.started', ...Array(4).fill('submission.test'), 'submission.completed']);
-    const tests = socket.of(id).filter((e) => e.event === 'submission.test');
+    expect(sequence).toEqual([
+      LIVE_EVENTS.submissionQueued,
+      LIVE_EVENTS.submissionStarted,
+      ...Array(4).fill(LIVE_EVENTS.submissionTest),
+      LIVE_EVENTS.submissionCompleted,
+    ]);
+    const tests = socket.of(id).filter((e) => e.event === LIVE_EVENTS.submissionTest);
     expect(tests.map((e) => [e.payload.index, e.payload.total])).toEqual([
       [0, 4],
       [1, 4],
@@ -122,7 +128,7 @@ describe('Submit', () => {
     const learner = await registerUser(api);
     const socket = await live(learner);
     const res = await post(learner, `/api/exercises/${exerciseId}/submissions`, { code: FAILING }).expect(202);
-    const completed = await socket.waitFor('submission.completed', res.body.id);
+    const completed = await socket.waitFor(LIVE_EVENTS.submissionCompleted, res.body.id);
     expect(completed).toMatchObject({ verdict: 'failed', xpAwarded: 0 });
     const tests = completed.tests as Array<{ name: string; status: string; message?: string }>;
     expect(tests.map((t) => [t.name, t.status])).toEqual([
@@ -135,7 +141,7 @@ describe('Submit', () => {
     expect(
       socket
         .of(res.body.id)
-        .filter((e) => e.event === 'submission.test')
+        .filter((e) => e.event === LIVE_EVENTS.submissionTest)
         .map((e) => e.payload.index),
     ).toEqual([0, 1, 2, 3]);
     const solved = await db().query(`SELECT 1 FROM exercise_completions WHERE user_id = $1`, [learner.id]);
@@ -160,7 +166,7 @@ describe('Run', () => {
     const socket = await live(learner);
     const res = await post(learner, `/api/exercises/${exerciseId}/runs`, { code: PASSING }).expect(202);
     expect(res.body).toMatchObject({ status: 'queued', kind: 'run' });
-    const completed = await socket.waitFor('submission.completed', res.body.id);
+    const completed = await socket.waitFor(LIVE_EVENTS.submissionCompleted, res.body.id);
     expect(completed).toMatchObject({ verdict: 'passed', xpAwarded: 0, progress: null, achievements: [] });
     expect((completed.tests as unknown[]).length).toBe(3);
 
@@ -185,12 +191,12 @@ describe('idempotency and ownership', () => {
     const c = await send();
     expect(b.body.id).toBe(a.body.id);
     expect(c.body.id).toBe(a.body.id);
-    await socket.waitFor('submission.completed', a.body.id);
+    await socket.waitFor(LIVE_EVENTS.submissionCompleted, a.body.id);
     const rows = await db().query(`SELECT attempt FROM submissions WHERE user_id = $1`, [learner.id]);
     expect(rows).toEqual([{ attempt: 1 }]);
     // The same key for another kind is refused rather than silently answered with the Submit.
     await post(learner, `/api/exercises/${exerciseId}/runs`, { code: PASSING }).set('Idempotency-Key', 'attempt-1').expect(422);
-    expect(socket.count('submission.completed', a.body.id)).toBe(1);
+    expect(socket.count(LIVE_EVENTS.submissionCompleted, a.body.id)).toBe(1);
   });
 
   it('does not let another learner read a submission or see it in their history', async () => {
@@ -218,18 +224,18 @@ describe('reliability', () => {
     const socket = await live(learner);
     const res = await post(learner, `/api/exercises/${exerciseId}/submissions`, { code: SLOW_PASSING }).expect(202);
     const id: string = res.body.id;
-    await socket.waitFor('submission.started', id);
+    await socket.waitFor(LIVE_EVENTS.submissionStarted, id);
     expect(await worker.stop('SIGKILL')).toBe('SIGKILL');
     const [running] = await db().query(`SELECT status FROM submissions WHERE id = $1`, [id]);
     expect(running.status).toBe('running');
 
     worker = await startWorker(sharedEnv(), 'worker-2');
     procs.push(worker);
-    const completed = await socket.waitFor('submission.completed', id, 30_000);
+    const completed = await socket.waitFor(LIVE_EVENTS.submissionCompleted, id, 30_000);
     expect(completed).toMatchObject({ verdict: 'passed' });
     const [row] = await db().query(`SELECT status, attempt FROM submissions WHERE id = $1`, [id]);
     expect(row).toEqual({ status: 'completed', attempt: 2 });
-    expect(socket.count('submission.completed', id)).toBe(1);
+    expect(socket.count(LIVE_EVENTS.submissionCompleted, id)).toBe(1);
 
     // A redelivery after the commit (worker killed between commit and ack) replays, never re-awards.
     const before = await db().query(`SELECT count(*)::int AS n FROM xp_awards WHERE user_id = $1`, [learner.id]);
@@ -260,17 +266,22 @@ describe('several api processes', () => {
 
     const res = await post(learner, `/api/exercises/${exerciseId}/submissions`, { code: FAILING }).expect(202);
     const id: string = res.body.id;
-    await Promise.all([onA.waitFor('submission.completed', id), onB.waitFor('submission.completed', id)]);
-    const expected = ['submission.queued', 'submission.started', ...Array(4).fill('submission.test'), 'submission.completed'];
+    await Promise.all([onA.waitFor(LIVE_EVENTS.submissionCompleted, id), onB.waitFor(LIVE_EVENTS.submissionCompleted, id)]);
+    const expected = [
+      LIVE_EVENTS.submissionQueued,
+      LIVE_EVENTS.submissionStarted,
+      ...Array(4).fill(LIVE_EVENTS.submissionTest),
+      LIVE_EVENTS.submissionCompleted,
+    ];
     expect(onB.of(id).map((e) => e.event)).toEqual(expected);
     expect(onA.of(id).map((e) => e.event)).toEqual(expected);
     expect(bystander.of(id)).toEqual([]);
 
     // And the other way round: POST through B, listen on A.
     const viaB = await post(learner, `/api/exercises/${exerciseId}/runs`, { code: PASSING }, url).expect(202);
-    await onA.waitFor('submission.completed', viaB.body.id);
-    expect(onA.count('submission.completed', viaB.body.id)).toBe(1);
-    expect(onA.count('submission.queued', viaB.body.id)).toBe(1);
+    await onA.waitFor(LIVE_EVENTS.submissionCompleted, viaB.body.id);
+    expect(onA.count(LIVE_EVENTS.submissionCompleted, viaB.body.id)).toBe(1);
+    expect(onA.count(LIVE_EVENTS.submissionQueued, viaB.body.id)).toBe(1);
   });
 });
 

@@ -8,6 +8,7 @@ import { bearer, registerUser } from '../fixtures/users';
 import { LiveClient } from './support/live';
 import { FAILING, PASSING, writePipelinePack } from './support/pack';
 import { startApiProcess, startWorker, type Proc } from './support/processes';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 jest.setTimeout(90_000);
 
@@ -47,7 +48,12 @@ it('grades and streams across two api processes without Redis', async () => {
   const onB = await LiveClient.connect(b.url, learner.accessToken);
   clients.push(onA, onB);
 
-  const expected = ['submission.queued', 'submission.started', ...Array(4).fill('submission.test'), 'submission.completed'];
+  const expected = [
+    LIVE_EVENTS.submissionQueued,
+    LIVE_EVENTS.submissionStarted,
+    ...Array(4).fill(LIVE_EVENTS.submissionTest),
+    LIVE_EVENTS.submissionCompleted,
+  ];
   for (const [code, verdict] of [
     [PASSING, 'passed'],
     [FAILING, 'failed'],
@@ -57,7 +63,10 @@ it('grades and streams across two api processes without Redis', async () => {
       .set('Authorization', bearer(learner))
       .send({ code })
       .expect(202);
-    const [a, bb] = await Promise.all([onA.waitFor('submission.completed', res.body.id), onB.waitFor('submission.completed', res.body.id)]);
+    const [a, bb] = await Promise.all([
+      onA.waitFor(LIVE_EVENTS.submissionCompleted, res.body.id),
+      onB.waitFor(LIVE_EVENTS.submissionCompleted, res.body.id),
+    ]);
     expect(a).toMatchObject({ verdict });
     expect(bb).toEqual(a);
     expect(onA.of(res.body.id).map((e) => e.event)).toEqual(expected);

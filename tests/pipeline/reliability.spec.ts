@@ -10,6 +10,7 @@ import { bearer, registerUser, type TestUser } from '../fixtures/users';
 import { LiveClient } from './support/live';
 import { PASSING, SLOW_PASSING, writePipelinePack } from './support/pack';
 import { freePort, Proc, startWorker } from './support/processes';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 jest.setTimeout(90_000);
 
@@ -117,7 +118,7 @@ it('answers 503 (never 500) while Redis is down and grades every accepted submis
     id = res.body.id;
     return res.status === 202;
   });
-  expect(await socket.waitFor('submission.completed', id)).toMatchObject({ verdict: 'passed' });
+  expect(await socket.waitFor(LIVE_EVENTS.submissionCompleted, id)).toMatchObject({ verdict: 'passed' });
 });
 
 it('refuses with 429 a learner who already has MAX_PENDING_GRADINGS gradings pending', async () => {
@@ -144,7 +145,7 @@ it('finishes the current grading before exiting on SIGTERM', async () => {
   const socket = await LiveClient.connect(api.url, learner.accessToken);
   clients.push(socket);
   const id: string = (await submit(learner, SLOW_PASSING).expect(202)).body.id;
-  await socket.waitFor('submission.started', id);
+  await socket.waitFor(LIVE_EVENTS.submissionStarted, id);
   const exitCode = await worker?.stop('SIGTERM');
   worker = undefined;
   // Nest closes the app on SIGTERM, then re-raises the signal: a clean exit shows as SIGTERM (or 0).

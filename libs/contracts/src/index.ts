@@ -2,4 +2,11 @@
 // payloads and results), declared once and imported by the api, the worker, the CLI and the web app.
 // Types and schemas only: no I/O, no Nest, no Node built-ins (the web app bundles this folder).
 // One file per area; this index re-exports them all.
+export * from './catalog';
+export * from './events';
+export * from './leaderboards';
+export * from './pack-checks';
 export * from './packs';
+export * from './progress';
+export * from './submissions';
+export * from './users';

@@ -1,43 +1,47 @@
-// Pack publishing: the refusal report, what a publish answers, and the publish check a client follows.
+// Exercise packs: the publish answer, the 422 report of a refused pack, an instructor's packs and their stats.
 
-/** One problem in a refused pack: the exercise (null for the pack itself or the archive), file and field when known. */
-export interface PackReportEntry {
-  exercise: string | null;
-  file?: string;
-  field?: string;
-  message: string;
-}
-
-/** A published pack (POST /api/packs 201, and a finished publish check). */
+/** 201 answer of POST /api/packs. */
 export interface PublishedPack {
   slug: string;
   version: string;
   exerciseCount: number;
 }
 
-/** queued → running → published | refused | cancelled | failed (the last four are final). */
-export type PackCheckStatus = 'queued' | 'running' | 'published' | 'refused' | 'cancelled' | 'failed';
+/** One problem of a refused pack (the 422 body's `report`). */
+export interface PackReportEntry {
+  /** The exercise slug; null for pack-level and archive problems. */
+  exercise: string | null;
+  file?: string;
+  field?: string;
+  message: string;
+}
 
-/**
- * The publish check of an uploaded pack, as its owner follows it: POST /api/packs answers 202 with this
- * when the check has not finished within PACK_PUBLISH_WAIT_MS, and GET /api/packs/checks/:id returns it.
- */
-export interface PackCheckView {
-  id: string;
+/** GET /api/packs/mine items. */
+export interface PackSummary {
+  slug: string;
+  title: string;
+  version: string;
+}
+
+/** Per-exercise analytics over graded Submits (definitions in docs/packs.md). */
+export interface ExerciseStats {
+  slug: string;
+  title: string;
+  learnersTried: number;
+  attempts: number;
+  /** null when nobody tried. */
+  passRate: number | null;
+  firstTryPassRate: number | null;
+  medianAttemptsToPass: number | null;
+  medianTimeToPassMs: number | null;
+  hintReveals: number;
+  solutionReveals: number;
+  mostFailedTests: Array<{ name: string; failures: number }>;
+}
+
+/** GET /api/packs/:slug/stats. */
+export interface PackStats {
   slug: string;
   version: string;
-  status: PackCheckStatus;
-  /** Gradings done and planned (reference, starter and wrong/ solutions of every exercise). */
-  progress: { graded: number; gradings: number };
-  budgetMs: number;
-  /** refused: every problem. */
-  report?: PackReportEntry[];
-  /** published: what was published. */
-  result?: PublishedPack;
-  /** refused by ownership or version (FORBIDDEN, PACK_VERSION_CONFLICT), failed, cancelled: why. */
-  code?: string;
-  message?: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
+  exercises: ExerciseStats[];
 }

@@ -1,12 +1,10 @@
 // The achievement catalogue. Ids are stable: they are stored with each learner's unlocks, so an id is
 // never renamed or reused; retire an achievement by leaving it out of new unlocks, not by deleting it.
+import type { AchievementView } from '@questline/contracts';
 
-export interface Achievement {
+/** A catalogue entry: the contract's view of an achievement, with an id the catalogue knows. */
+export interface Achievement extends AchievementView {
   id: AchievementId;
-  title: string;
-  description: string;
-  /** An emoji. */
-  icon: string;
 }
 
 /**

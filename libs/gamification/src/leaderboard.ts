@@ -3,10 +3,11 @@
 // learner's own calendar. Redis sorted sets serve the boards; Postgres (the XP awards) is the truth, and
 // rankEntries orders rows exactly the way Redis orders the scores built by tieBreakScore.
 
+import { LEADERBOARD_PERIODS, type LeaderboardPeriod } from '@questline/contracts';
 import { addDays, dayKey, isoWeekStart, weekKey } from './calendar';
 
-export type LeaderboardPeriod = 'daily' | 'weekly' | 'all-time';
-export const LEADERBOARD_PERIODS: readonly LeaderboardPeriod[] = ['daily', 'weekly', 'all-time'];
+// The periods are part of the contract (clients name them); the rules re-export them for their callers.
+export { LEADERBOARD_PERIODS, type LeaderboardPeriod };
 
 export interface LeaderboardRef {
   period: LeaderboardPeriod;

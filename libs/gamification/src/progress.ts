@@ -1,6 +1,7 @@
 // The body of GET /api/me/progress, built from the stored state so the API and the rules agree.
 
-import { achievementById, type Achievement } from './achievements';
+import type { LearnerProgress } from '@questline/contracts';
+import { achievementById } from './achievements';
 import { localDay, timeZoneOrUtc } from './calendar';
 import { levelForXp } from './levels';
 import type { LearnerGamificationState } from './outcome';
@@ -9,23 +10,6 @@ import { streakAsOf } from './streak';
 export interface StoredUnlock {
   achievementId: string;
   unlockedAt: Date;
-}
-
-export interface ProgressAchievement extends Achievement {
-  unlockedAt: string;
-}
-
-export interface LearnerProgress {
-  xp: number;
-  level: number;
-  levelTitle: string;
-  xpIntoLevel: number;
-  xpForNextLevel: number;
-  streak: { current: number; longest: number; freezes: number; atRisk: boolean; solvedToday: boolean };
-  spree: { current: number; best: number };
-  solvedCount: number;
-  /** Unlocked achievements, oldest first; ids this version does not know are left out. */
-  achievements: ProgressAchievement[];
 }
 
 export interface ProgressInput {

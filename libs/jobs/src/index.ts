@@ -1,8 +1,8 @@
 // The typed job catalogue: queue names, job names, payloads, job options and the cross-process events the
 // grading pipeline carries over BullMQ, shared by the api (producer + event relay) and the worker (consumer).
 import type { JobsOptions } from 'bullmq';
+import type { SubmissionCompletedEvent, SubmissionKind, SubmissionQueuedEvent, SubmissionTestEvent } from '@questline/contracts';
 import type { SubmitOutcome } from '@questline/data';
-import type { LimitKind, TestResult, Verdict } from '@questline/sandbox';
 
 export const GRADING_QUEUE = 'grading';
 
@@ -56,10 +56,9 @@ export const GRADING_EVENTS_MAX_LEN = 100_000;
 /** Custom QueueEvents event name for `submission.queued`. */
 export const SUBMISSION_QUEUED_EVENT = 'submission-queued';
 
-export interface QueuedEventData {
+/** `submission.queued` and whom it is for. */
+export interface QueuedEventData extends SubmissionQueuedEvent {
   userId: string;
-  submissionId: string;
-  kind: 'run' | 'submit';
 }
 
 export interface StartedProgress {
@@ -68,14 +67,10 @@ export interface StartedProgress {
   submissionId: string;
 }
 
-export interface TestProgressData {
+/** `submission.test` (its test already masked for the learner) and whom it is for. */
+export interface TestProgressData extends SubmissionTestEvent {
   type: 'test';
   userId: string;
-  submissionId: string;
-  index: number;
-  total: number;
-  /** Already masked for the learner. */
-  test: TestResult;
 }
 
 /**
@@ -93,40 +88,13 @@ export interface BatchProgress {
 
 export type GradeProgress = StartedProgress | TestProgressData | BatchProgress;
 
-export interface AchievementView {
-  id: string;
-  title: string;
-  description: string;
-  icon: string;
-}
-
-export interface ProgressView {
-  xp: number;
-  level: number;
-  levelTitle: string;
-  leveledUp: boolean;
-  streak: { current: number; longest: number; freezes: number };
-}
-
-/** What a learner receives as `submission.completed` (also the GET route's final fields). */
-export interface CompletedEventPayload {
-  submissionId: string;
-  verdict: Verdict;
-  /** Masked for the learner. */
-  tests: TestResult[];
-  message?: string;
-  limit?: { kind: LimitKind; testName?: string };
-  xpAwarded: number;
-  progress: ProgressView | null;
-  achievements: AchievementView[];
-}
-
 /** The grading job's return value: the learner payload plus what the api needs to route and measure it. */
 export interface GradeJobResult {
   userId: string;
   exerciseId: string;
-  kind: 'run' | 'submit';
-  payload: CompletedEventPayload;
+  kind: SubmissionKind;
+  /** Exactly what the learner receives as `submission.completed`. */
+  payload: SubmissionCompletedEvent;
   /** Submit only: gamification's full answer, republished on AppEvents in every api process. */
   outcome?: SubmitOutcome;
   /** Time inside the sandbox, and from the row's creation to its completion (database clock). */

@@ -29,24 +29,9 @@ export interface GradeRequest {
   limits?: Partial<GradeLimits>;
 }
 
-export type TestStatus = 'pass' | 'fail' | 'error';
-export type Verdict = 'passed' | 'failed' | 'error' | 'time_limit' | 'memory_limit' | 'sandbox_error';
-export type LimitKind = 'time' | 'memory' | 'output';
-
-export interface TestResult {
-  /** `describe > test`, as Jest prints it. */
-  name: string;
-  status: TestStatus;
-  /** Expected vs received, with stack frames only from the learner's own file. */
-  message?: string;
-  /** What the learner printed during this test, capped at 500 chars with a truncation note. */
-  output?: string;
-  /** Source of the test body (absent for hidden tests once masked). */
-  testCode?: string;
-  durationMs: number;
-  /** True when the test came from a hidden test file. */
-  hidden?: boolean;
-}
+// The result shapes learners see are declared once in the contracts library.
+import type { LimitHit, TestResult, Verdict } from '@questline/contracts';
+export type { LimitHit, LimitKind, TestResult, TestStatus, Verdict } from '@questline/contracts';
 
 export interface GradeResult {
   status: 'pass' | 'fail' | 'error';
@@ -56,7 +41,7 @@ export interface GradeResult {
   tests: TestResult[];
   durationMs: number;
   /** Set when a limit ended the run: which one, and which test was running. */
-  limit?: { kind: LimitKind; testName?: string };
+  limit?: LimitHit;
 }
 
 /** One per test, as it completes (drives the live `submission.test` event). */

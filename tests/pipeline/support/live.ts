@@ -1,5 +1,6 @@
 // A socket.io client on /live that records every event, and a bounded, event-driven wait on them.
 import { io, type Socket } from 'socket.io-client';
+import { LIVE_EVENTS } from '@questline/contracts';
 
 export interface LiveEvent {
   event: string;
@@ -22,7 +23,7 @@ export class LiveClient {
     const socket = io(`${baseUrl}/live`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     const client = new LiveClient(socket);
     return new Promise((resolve, reject) => {
-      socket.once('ready', () => resolve(client));
+      socket.once(LIVE_EVENTS.ready, () => resolve(client));
       socket.once('connect_error', reject);
     });
   }

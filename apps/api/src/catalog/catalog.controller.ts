@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth';
-import { CatalogService, type CourseDetail, type CourseSummary } from './catalog.service';
+import type { CourseDetail, CourseSummary } from '@questline/contracts';
+import { CatalogService } from './catalog.service';
 
 @ApiTags('catalog')
 @ApiBearerAuth()

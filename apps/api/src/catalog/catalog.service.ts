@@ -1,30 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
+import type { CourseDetail, CourseSummary } from '@questline/contracts';
 import { Chapter, Course, Exercise, ExerciseCompletion, GradingExerciseRepository } from '@questline/data';
 import { COURSE_SUMMARY_CHARS, summarize } from '@questline/exercise-format';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import { computeStatuses, type CatalogStatus, type CourseStatuses } from './unlock';
+import { computeStatuses, type CourseStatuses } from './unlock';
 import { isUuid } from '../common/uuid';
-
-export interface CourseSummary {
-  slug: string;
-  title: string;
-  /** In the list: a summary (at most COURSE_SUMMARY_CHARS characters); on the course page: the full description. */
-  description: string;
-  version: string;
-  exerciseCount: number;
-  solvedCount: number;
-}
-
-export interface CourseDetail extends CourseSummary {
-  chapters: Array<{
-    slug: string;
-    title: string;
-    status: CatalogStatus;
-    exercises: Array<{ id: string; slug: string; title: string; difficulty: number; xp: number; status: CatalogStatus }>;
-  }>;
-}
 
 /** A course as one learner sees it right now: current chapters/exercises in order and their status. */
 export interface CourseState {

@@ -1,4 +1,3 @@
 export { CatalogModule } from './catalog.module';
 export { CatalogService, lockedError } from './catalog.service';
-export type { CourseDetail, CourseState, CourseSummary } from './catalog.service';
-export type { CatalogStatus } from './unlock';
+export type { CourseState } from './catalog.service';

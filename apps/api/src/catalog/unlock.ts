@@ -7,9 +7,8 @@
 //   is solved.
 // - An exercise is 'solved' once completed (even if a new version added a prerequisite since);
 //   otherwise 'locked' when its chapter is locked or its own `requires` are unmet; else 'available'.
+import type { CatalogStatus } from '@questline/contracts';
 import type { CatalogRequirements } from '@questline/data';
-
-export type CatalogStatus = 'locked' | 'available' | 'solved';
 
 export interface UnlockChapter {
   id: string;

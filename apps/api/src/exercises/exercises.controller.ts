@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth';
-import { ExercisesService, type ExerciseView, type HintRevealView } from './exercises.service';
+import type { ExerciseView, HintRevealView, SolutionRevealView } from '@questline/contracts';
+import { ExercisesService } from './exercises.service';
 
 @ApiTags('exercises')
 @ApiBearerAuth()
@@ -29,7 +30,7 @@ export class ExercisesController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'The reference solution and the XP it forfeited' })
   @ApiForbiddenResponse({ description: 'Exercise is locked' })
-  revealSolution(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<{ code: string; forfeitedXp: number }> {
+  revealSolution(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<SolutionRevealView> {
     return this.exercises.revealSolution(user.id, id);
   }
 }

@@ -1,45 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { ExerciseView, HintRevealView, SolutionRevealView } from '@questline/contracts';
 import { HintReveal, SolutionReveal } from '@questline/data';
 import { hintCost, resolveXpRules, solutionRevealCost } from '@questline/gamification';
 import { CatalogService, lockedError, type CourseState } from '../catalog';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-
-/** What a learner may see of an exercise: never hidden tests, the solution or wrong/ files. */
-export interface ExerciseView {
-  id: string;
-  slug: string;
-  title: string;
-  instructions: string;
-  language: string;
-  fileName: string;
-  starterCode: string;
-  visibleTests: Array<{ fileName: string; code: string }>;
-  hintCount: number;
-  revealedHints: string[];
-  /** XP the next hint costs; null when every hint is revealed. */
-  nextHintCost: number | null;
-  solutionCost: number;
-  solutionRevealed: boolean;
-  status: 'locked' | 'available' | 'solved';
-  solved: boolean;
-  /** Solved, but the tests have changed since (a newer pack version). */
-  solvedAgainstOlderVersion: boolean;
-  xp: number;
-  difficulty: number;
-  course: { slug: string; title: string };
-  chapter: { slug: string; title: string };
-  nextId: string | null;
-  previousId: string | null;
-}
-
-export interface HintRevealView {
-  index: number;
-  hint: string;
-  cost: number;
-  nextHintCost: number | null;
-}
 
 @Injectable()
 export class ExercisesService {
@@ -48,6 +14,7 @@ export class ExercisesService {
     private readonly catalog: CatalogService,
   ) {}
 
+  /** What a learner may see of an exercise: never hidden tests, the solution or wrong/ files. */
   async view(userId: string, exerciseId: string): Promise<ExerciseView> {
     const { exercise, state } = await this.catalog.exerciseState(userId, exerciseId);
     const hints = await this.revealedHints(userId, exercise.id);
@@ -105,7 +72,7 @@ export class ExercisesService {
   }
 
   /** Reveals the reference solution; idempotent (the forfeit is decided by the first reveal). */
-  async revealSolution(userId: string, exerciseId: string): Promise<{ code: string; forfeitedXp: number }> {
+  async revealSolution(userId: string, exerciseId: string): Promise<SolutionRevealView> {
     const { exercise, state } = await this.unlocked(userId, exerciseId);
     const forfeitedXp = state.completions.has(exercise.id) ? 0 : solutionRevealCost(exercise.xp, resolveXpRules(state.course.xpRules));
     await this.dataSource

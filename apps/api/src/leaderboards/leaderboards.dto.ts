@@ -1,11 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LEADERBOARD_PERIODS, type LeaderboardPeriod } from '@questline/gamification';
+import {
+  LEADERBOARD_PERIOD_NAMES,
+  LEADERBOARD_PERIODS,
+  type Leaderboard,
+  type LeaderboardCourse,
+  type LeaderboardEntry,
+  type LeaderboardPeriod,
+  type LeaderboardPeriodName,
+} from '@questline/contracts';
 
 /** `all` is accepted as a short name for `all-time`. */
-export const PERIOD_NAMES = ['daily', 'weekly', 'all', 'all-time'] as const;
-export type PeriodName = (typeof PERIOD_NAMES)[number];
+export const PERIOD_NAMES = LEADERBOARD_PERIOD_NAMES;
+export type PeriodName = LeaderboardPeriodName;
 
 export function toPeriod(name: PeriodName): LeaderboardPeriod {
   return name === 'all' ? 'all-time' : name;
@@ -35,7 +43,7 @@ export class LeaderboardQueryDto {
   limit?: number;
 }
 
-export class LeaderboardEntryDto {
+export class LeaderboardEntryDto implements LeaderboardEntry {
   @ApiProperty({ description: '1-based; ties are broken by who reached the XP first' }) rank: number;
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
@@ -44,12 +52,12 @@ export class LeaderboardEntryDto {
   @ApiProperty({ description: 'This entry is the caller' }) isMe: boolean;
 }
 
-export class LeaderboardCourseDto {
+export class LeaderboardCourseDto implements LeaderboardCourse {
   @ApiProperty() slug: string;
   @ApiProperty() title: string;
 }
 
-export class LeaderboardDto {
+export class LeaderboardDto implements Leaderboard {
   @ApiProperty({ enum: LEADERBOARD_PERIODS }) period: LeaderboardPeriod;
   @ApiProperty({ example: '2026-W47', description: "'YYYY-MM-DD', 'YYYY-Www' or 'all'" }) periodKey: string;
   @ApiProperty({ type: LeaderboardCourseDto, nullable: true }) course: LeaderboardCourseDto | null;

@@ -2,6 +2,7 @@ import { Inject, Logger, OnModuleDestroy, OnModuleInit, UseFilters } from '@nest
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
+import { LIVE_EVENTS, LIVE_NAMESPACE, LIVE_REQUESTS } from '@questline/contracts';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import type { LiveSocketData } from '../live/live.gateway';
@@ -9,7 +10,6 @@ import { boardRoom } from './board';
 import { PERIOD_NAMES, toPeriod, type LeaderboardDto, type PeriodName } from './leaderboards.dto';
 import { LeaderboardsService, type BoardChange } from './leaderboards.service';
 
-export const LEADERBOARD_UPDATED = 'leaderboard.updated';
 /** Token for the push interval (ms): at most one `leaderboard.updated` per board per interval. */
 export const LEADERBOARD_PUSH_INTERVAL_MS = Symbol('LEADERBOARD_PUSH_INTERVAL_MS');
 export const DEFAULT_PUSH_INTERVAL_MS = 1000;
@@ -37,7 +37,7 @@ function parseBody(body: unknown): SubscribeBody {
  * board) at most once per interval while awards change it. Each api process pushes to its own sockets: every
  * process learns of every completed submission (AppEvents).
  */
-@WebSocketGateway({ namespace: '/live' })
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
 // Global filters do not reach gateways: without this, a DomainError would reach the client as "Internal server error".
 @UseFilters(new AllExceptionsFilter())
 export class LeaderboardsGateway implements OnModuleInit, OnModuleDestroy {
@@ -52,7 +52,7 @@ export class LeaderboardsGateway implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   /** Joins the board's room and answers with the board as it is now (with the caller's own rank). */
-  @SubscribeMessage('leaderboard.subscribe')
+  @SubscribeMessage(LIVE_REQUESTS.leaderboardSubscribe)
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LeaderboardDto> {
     const { period, course } = parseBody(body);
     const found = course ? await this.leaderboards.findCourse(course) : null;
@@ -61,7 +61,7 @@ export class LeaderboardsGateway implements OnModuleInit, OnModuleDestroy {
     return this.leaderboards.board(toPeriod(period), found?.slug, data.user?.id ?? null);
   }
 
-  @SubscribeMessage('leaderboard.unsubscribe')
+  @SubscribeMessage(LIVE_REQUESTS.leaderboardUnsubscribe)
   async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ left: string }> {
     const { period, course } = parseBody(body);
     const found = course ? await this.leaderboards.findCourse(course) : null;
@@ -98,6 +98,6 @@ export class LeaderboardsGateway implements OnModuleInit, OnModuleDestroy {
     // Nobody here watches this board: skip the query.
     if (!this.namespace?.adapter.rooms.get(room)?.size) return;
     const board = await this.leaderboards.board(change.period, change.courseSlug ?? undefined, null);
-    this.namespace.to(room).emit(LEADERBOARD_UPDATED, board);
+    this.namespace.to(room).emit(LIVE_EVENTS.leaderboardUpdated, board);
   }
 }

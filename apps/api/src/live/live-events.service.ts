@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
+import type { LiveEventMap, LiveEventName } from '@questline/contracts';
 
 export const userRoom = (userId: string): string => `user:${userId}`;
 
@@ -19,7 +20,8 @@ export class LiveEvents {
     this.namespace = namespace;
   }
 
-  emitToUser(userId: string, event: string, payload: unknown): void {
+  /** Typed against the contract's event map: a name and its payload cannot drift apart. */
+  emitToUser<E extends LiveEventName>(userId: string, event: E, payload: LiveEventMap[E]): void {
     if (!this.namespace) {
       this.logger.warn(`live namespace not ready; dropped "${event}" for a user`);
       return;

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import { LIVE_EVENTS, LIVE_NAMESPACE, type ReadyEvent } from '@questline/contracts';
 import { TokenService } from '../auth/token.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
@@ -16,7 +17,7 @@ export interface LiveSocketData {
  * handshake (the client gets `connect_error` with the message) and never reaches a handler.
  * Each accepted socket joins `user:<id>`; LiveEvents.emitToUser targets that room.
  */
-@WebSocketGateway({ namespace: '/live' })
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket> {
   private readonly logger = new Logger(LiveGateway.name);
 
@@ -51,6 +52,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       return;
     }
     await socket.join(userRoom(data.user.id));
-    socket.emit('ready', { userId: data.user.id });
+    const ready: ReadyEvent = { userId: data.user.id };
+    socket.emit(LIVE_EVENTS.ready, ready);
   }
 }

@@ -12,28 +12,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { PackStats } from '@questline/contracts';
 import { Course, SubmissionStatsRepository, UserRole, type User } from '@questline/data';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-
-export interface ExerciseStats {
-  slug: string;
-  title: string;
-  learnersTried: number;
-  attempts: number;
-  passRate: number | null;
-  firstTryPassRate: number | null;
-  medianAttemptsToPass: number | null;
-  medianTimeToPassMs: number | null;
-  hintReveals: number;
-  solutionReveals: number;
-  mostFailedTests: Array<{ name: string; failures: number }>;
-}
-
-export interface PackStats {
-  slug: string;
-  version: string;
-  exercises: ExerciseStats[];
-}
 
 const TOP_FAILED_TESTS = 5;
 

@@ -14,13 +14,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { PackCheckView } from '@questline/contracts';
 import { UserRole } from '@questline/data';
 import { CurrentUser, Roles, type AuthUser } from '../auth';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { ARCHIVE_LIMITS } from './pack-archive';
-import { PackStatsService, type PackStats } from './pack-stats.service';
-import { PacksService, type PublishedPack } from './packs.service';
+import type { PackCheckView, PackStats, PackSummary, PublishedPack } from '@questline/contracts';
+import { PackStatsService } from './pack-stats.service';
+import { PacksService } from './packs.service';
 
 /** The part of multer's file we use (typed here so the api needs no @types/multer). */
 interface UploadedPackFile {
@@ -85,7 +85,7 @@ export class PacksController {
 
   @Get('mine')
   @ApiOkResponse({ schema: { example: [{ slug: 'my-pack', title: 'My pack', version: '1.1.0' }] } })
-  mine(@CurrentUser() user: AuthUser): Promise<Array<{ slug: string; title: string; version: string }>> {
+  mine(@CurrentUser() user: AuthUser): Promise<PackSummary[]> {
     return this.packs.mine(user);
   }
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@questline/config';
-import type { PackCheckView, PublishedPack } from '@questline/contracts';
+import type { PackCheckView, PackSummary, PublishedPack } from '@questline/contracts';
 import {
   Course,
   FINAL_PACK_CHECK_STATUSES,
@@ -20,8 +20,6 @@ import { isUuid } from '../common/uuid';
 import { readUploadedPack } from './pack-archive';
 import { PackCheckQueue } from './pack-check-queue';
 import type { PackReportEntry } from './pack-report';
-
-export type { PublishedPack };
 
 /** A publish that finished while the request waited (201), or the check to follow (202). */
 export type PublishAnswer = { status: 201; body: PublishedPack } | { status: 202; body: PackCheckView };
@@ -99,7 +97,7 @@ export class PacksService {
   }
 
   /** The instructor's own packs; an admin sees every pack. */
-  async mine(user: User): Promise<Array<{ slug: string; title: string; version: string }>> {
+  async mine(user: User): Promise<PackSummary[]> {
     const courses = await this.dataSource
       .getRepository(Course)
       .find({ where: user.role === UserRole.Admin ? {} : { ownerId: user.id }, order: { slug: 'ASC' } });

@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { EarnedAchievement, LearnerProgress } from '@questline/contracts';
 
-export class StreakDto {
+// The OpenAPI description of the contract's LearnerProgress; `implements` keeps the two in step.
+type StreakOfProgress = LearnerProgress['streak'];
+type SpreeOfProgress = LearnerProgress['spree'];
+
+export class StreakDto implements StreakOfProgress {
   @ApiProperty({ description: 'Days in the current streak, as it stands today (0 once it is lost)' }) current: number;
   @ApiProperty() longest: number;
   @ApiProperty({ description: 'Freezes available (those reserved for days already missed are not counted)' }) freezes: number;
@@ -8,12 +13,12 @@ export class StreakDto {
   @ApiProperty() solvedToday: boolean;
 }
 
-export class SpreeDto {
+export class SpreeDto implements SpreeOfProgress {
   @ApiProperty({ description: 'Passing Submits in a row' }) current: number;
   @ApiProperty() best: number;
 }
 
-export class AchievementDto {
+export class AchievementDto implements EarnedAchievement {
   @ApiProperty({ example: 'first-solve' }) id: string;
   @ApiProperty({ example: 'Hello, World' }) title: string;
   @ApiProperty() description: string;
@@ -22,7 +27,7 @@ export class AchievementDto {
 }
 
 /** GET /api/me/progress; also the payload of the `progress.updated` socket event. */
-export class ProgressDto {
+export class ProgressDto implements LearnerProgress {
   @ApiProperty({ description: 'All-time XP' }) xp: number;
   @ApiProperty() level: number;
   @ApiProperty({ example: 'Apprentice' }) levelTitle: string;

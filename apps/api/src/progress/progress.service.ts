@@ -3,11 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { loadLearnerProgress } from '@questline/data';
-import type { LearnerProgress } from '@questline/gamification';
+import { LIVE_EVENTS, type LearnerProgress } from '@questline/contracts';
 import { AppEvents } from '../common/app-events';
 import { LiveEvents } from '../live/live-events.service';
-
-export const PROGRESS_UPDATED = 'progress.updated';
 
 /**
  * Reads progress, and pushes `progress.updated` to the learner after each graded Submit. The push is built
@@ -34,7 +32,7 @@ export class ProgressService implements OnModuleInit, OnModuleDestroy {
       // Runs never change progress; a Submit always may (a failure resets the spree).
       if (event.kind !== 'submit' || !event.outcome) return;
       this.progressOf(event.userId)
-        .then((progress) => this.live.emitToUser(event.userId, PROGRESS_UPDATED, progress))
+        .then((progress) => this.live.emitToUser(event.userId, LIVE_EVENTS.progressUpdated, progress))
         .catch((error: unknown) =>
           this.logger.error(`progress.updated not sent: ${error instanceof Error ? error.message : String(error)}`),
         );

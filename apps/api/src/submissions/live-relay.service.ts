@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { QueueEvents, type QueueEventsListener } from 'bullmq';
+import { LIVE_EVENTS, type SubmissionKind } from '@questline/contracts';
 import { bullRootOptions, InjectConfig, type AppConfig } from '@questline/config';
 import {
   closeWithin,
@@ -47,7 +48,9 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
     events.on<RelayListener>(SUBMISSION_QUEUED_EVENT, (args: Record<string, string>) => {
       const { userId, submissionId, kind } = args;
-      if (userId && submissionId) this.live.emitToUser(userId, 'submission.queued', { submissionId, kind });
+      // Fields of a custom event arrive as strings: only a known kind goes out.
+      if (userId && submissionId && isSubmissionKind(kind))
+        this.live.emitToUser(userId, LIVE_EVENTS.submissionQueued, { submissionId, kind });
     });
 
     events.on('progress', ({ data }: { jobId: string; data: unknown }) => {
@@ -69,17 +72,17 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private progress(userId: string, item: StartedProgress | TestProgressData): void {
     if (item.type === 'started') {
-      this.live.emitToUser(userId, 'submission.started', { submissionId: item.submissionId });
+      this.live.emitToUser(userId, LIVE_EVENTS.submissionStarted, { submissionId: item.submissionId });
     } else if (item.type === 'test') {
       const { submissionId, index, total, test } = item;
-      this.live.emitToUser(userId, 'submission.test', { submissionId, index, total, test });
+      this.live.emitToUser(userId, LIVE_EVENTS.submissionTest, { submissionId, index, total, test });
     }
   }
 
   private completed(result: GradeJobResult): void {
     const { payload } = result;
-    this.live.emitToUser(result.userId, 'submission.completed', payload);
-    for (const achievement of payload.achievements) this.live.emitToUser(result.userId, 'achievement.unlocked', achievement);
+    this.live.emitToUser(result.userId, LIVE_EVENTS.submissionCompleted, payload);
+    for (const achievement of payload.achievements) this.live.emitToUser(result.userId, LIVE_EVENTS.achievementUnlocked, achievement);
 
     this.metrics.gradings.inc({ kind: result.kind, verdict: payload.verdict });
     this.metrics.gradingSeconds.observe({ kind: result.kind }, result.gradingMs / 1000);
@@ -103,4 +106,8 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.events) await closeWithin(this.events);
   }
+}
+
+function isSubmissionKind(kind: string | undefined): kind is SubmissionKind {
+  return kind === 'run' || kind === 'submit';
 }

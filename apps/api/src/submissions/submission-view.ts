@@ -1,23 +1,8 @@
 // What a learner sees of a submission: the stored result with hidden tests masked (unless the exercise
 // reveals their names), never another learner's row (ownership is in every query that loads one).
+import type { SubmissionView } from '@questline/contracts';
 import type { SubmissionRecord } from '@questline/data';
-import { maskHiddenTests, type LimitKind, type TestResult, type Verdict } from '@questline/sandbox';
-
-export interface SubmissionView {
-  id: string;
-  kind: 'run' | 'submit';
-  exerciseId: string;
-  exerciseTitle?: string;
-  status: 'queued' | 'running' | 'completed';
-  verdict?: Verdict;
-  tests?: TestResult[];
-  message?: string;
-  limit?: { kind: LimitKind; testName?: string };
-  xpAwarded?: number;
-  code?: string;
-  createdAt: string;
-  completedAt: string | null;
-}
+import { maskHiddenTests } from '@questline/sandbox';
 
 /** What a view is built from: a submission as the repository loads it (with its exercise's reveal flag). */
 export type SubmissionViewSource = Pick<

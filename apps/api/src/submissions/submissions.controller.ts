@@ -14,8 +14,8 @@ import {
 import { CurrentUser, type AuthUser } from '../auth';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
 import { PageQueryDto } from './dto/page-query.dto';
-import { SubmissionsService, type Accepted, type Page } from './submissions.service';
-import type { SubmissionView } from './submission-view';
+import type { Page, SubmissionAccepted, SubmissionView } from '@questline/contracts';
+import { SubmissionsService } from './submissions.service';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -42,7 +42,7 @@ export class SubmissionsController {
     @Param('id') exerciseId: string,
     @Body() body: CreateSubmissionDto,
     @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<Accepted> {
+  ): Promise<SubmissionAccepted> {
     return this.submissions.create(user.id, exerciseId, 'submit', body.code, idempotencyKey);
   }
 
@@ -55,7 +55,7 @@ export class SubmissionsController {
     @Param('id') exerciseId: string,
     @Body() body: CreateSubmissionDto,
     @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<Accepted> {
+  ): Promise<SubmissionAccepted> {
     return this.submissions.create(user.id, exerciseId, 'run', body.code, idempotencyKey);
   }
 

@@ -2,26 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@questline/config';
+import type { Page, SubmissionAccepted, SubmissionView } from '@questline/contracts';
 import { SubmissionsRepository, type SubmissionKind, type SubmissionPageQuery } from '@questline/data';
 import { SANDBOX_DEFAULTS } from '@questline/sandbox';
 import { CatalogService } from '../catalog';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { PipelineMetrics } from '../metrics/pipeline-metrics';
 import { GradingQueue } from './grading-queue';
-import { toSubmissionView, type SubmissionView } from './submission-view';
+import { toSubmissionView } from './submission-view';
 import { isUuid } from '../common/uuid';
-
-export interface Accepted {
-  id: string;
-  status: 'queued' | 'running' | 'completed';
-  kind: 'run' | 'submit';
-}
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  total: number;
-}
 
 const MAX_IDEMPOTENCY_KEY = 200;
 
@@ -44,7 +33,13 @@ export class SubmissionsService {
    * Persist first, then enqueue `{ submissionId }`. A row whose enqueue fails is deleted and the client
    * gets 503, so every 202 is a row the worker (or, after an outage, the sweep) will grade.
    */
-  async create(userId: string, exerciseId: string, kind: 'run' | 'submit', code: string, idempotencyKey?: string): Promise<Accepted> {
+  async create(
+    userId: string,
+    exerciseId: string,
+    kind: 'run' | 'submit',
+    code: string,
+    idempotencyKey?: string,
+  ): Promise<SubmissionAccepted> {
     if (Buffer.byteLength(code) > SANDBOX_DEFAULTS.maxSourceBytes) {
       throw new DomainError(ErrorCode.CodeTooLarge, `Code is larger than ${SANDBOX_DEFAULTS.maxSourceBytes / 1024} KB`, {
         limitBytes: SANDBOX_DEFAULTS.maxSourceBytes,
@@ -93,7 +88,7 @@ export class SubmissionsService {
   }
 
   /** The earlier submission with this key; 422 if the key was used for another exercise or kind. */
-  private async byKey(userId: string, key: string, exerciseId: string, kind: SubmissionKind): Promise<Accepted | null> {
+  private async byKey(userId: string, key: string, exerciseId: string, kind: SubmissionKind): Promise<SubmissionAccepted | null> {
     const row = await this.submissions.findByIdempotencyKey(userId, key);
     if (!row) return null;
     if (row.exerciseId !== exerciseId || row.kind !== kind) {

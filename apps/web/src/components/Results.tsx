@@ -2,7 +2,7 @@
 // green or red with the failure message, the learner's output and any limit hit. Everything the
 // learner's code produced is rendered as text (JSX text nodes), never as HTML.
 import type { LiveSubmission } from '../lib/live';
-import type { Limit, TestResult, Verdict } from '../lib/types';
+import type { LimitHit, TestResult, Verdict } from '@questline/contracts';
 
 const VERDICT_TEXT: Record<Verdict, string> = {
   passed: 'All tests passed',
@@ -13,7 +13,7 @@ const VERDICT_TEXT: Record<Verdict, string> = {
   sandbox_error: 'The grader had a problem (not your fault) — try again',
 };
 
-const LIMIT_TEXT: Record<Limit['kind'], string> = {
+const LIMIT_TEXT: Record<LimitHit['kind'], string> = {
   time: 'Time limit hit: the code ran too long (an endless loop, or a promise that never settles?)',
   memory: 'Memory limit hit: the code used too much memory',
   output: 'Output limit hit: the code printed too much',
@@ -93,7 +93,7 @@ export function Results({ sub, busy }: { sub: LiveSubmission | null; busy: boole
         <span class="results__status" data-testid="results-status">
           {!done
             ? sub.status === 'queued'
-              ? `Queued${sub.position ? ` (position ${sub.position})` : ''}…`
+              ? 'Queued…'
               : total
                 ? `Running… ${passed}/${total} passed so far`
                 : 'Running…'

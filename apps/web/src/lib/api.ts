@@ -1,34 +1,38 @@
 // The API client: same-origin JSON with the bearer token from localStorage.
-import type { PackCheckView } from '@questline/contracts';
 import { createStore } from './store';
 import type {
   AuthResponse,
   CourseDetail,
   CourseSummary,
-  Exercise,
-  HintResponse,
+  ExerciseView,
+  HintRevealView,
   Leaderboard,
+  LeaderboardPeriodName,
+  LearnerProgress,
+  PackCheckView,
   PackStats,
   PackSummary,
-  PackUploadOk,
   Page,
-  Period,
-  Progress,
-  SolutionResponse,
-  Submission,
-  User,
-} from './types';
+  PublishedPack,
+  SolutionRevealView,
+  SubmissionAccepted,
+  SubmissionView,
+  UserView,
+} from '@questline/contracts';
+
+/** The period names the web app uses in URLs and subscriptions (the server answers `all` as `all-time`). */
+export type Period = Exclude<LeaderboardPeriodName, 'all-time'>;
 
 const TOKEN_KEY = 'questline.token';
 
 export interface Session {
   token: string | null;
-  user: User | null;
+  user: UserView | null;
 }
 
 export const session = createStore<Session>({ token: localStorage.getItem(TOKEN_KEY), user: null });
 
-export function setSession(token: string | null, user: User | null): void {
+export function setSession(token: string | null, user: UserView | null): void {
   if (token) localStorage.setItem(TOKEN_KEY, token);
   else localStorage.removeItem(TOKEN_KEY);
   session.set({ token, user });
@@ -107,25 +111,26 @@ export const api = {
   register: (email: string, password: string, displayName: string) =>
     request<AuthResponse>('POST', '/api/auth/register', { email, password, displayName, timezone: browserTimezone() }),
   login: (email: string, password: string) => request<AuthResponse>('POST', '/api/auth/login', { email, password }),
-  me: () => request<User>('GET', '/api/me'),
+  me: () => request<UserView>('GET', '/api/me'),
   courses: () => request<CourseSummary[]>('GET', '/api/courses'),
   course: (slug: string) => request<CourseDetail>('GET', `/api/courses/${encodeURIComponent(slug)}`),
-  exercise: (id: string) => request<Exercise>('GET', `/api/exercises/${encodeURIComponent(id)}`),
-  run: (id: string, code: string) => request<Submission>('POST', `/api/exercises/${encodeURIComponent(id)}/runs`, { code }),
-  submit: (id: string, code: string) => request<Submission>('POST', `/api/exercises/${encodeURIComponent(id)}/submissions`, { code }),
-  submission: (id: string) => request<Submission>('GET', `/api/submissions/${encodeURIComponent(id)}`),
+  exercise: (id: string) => request<ExerciseView>('GET', `/api/exercises/${encodeURIComponent(id)}`),
+  run: (id: string, code: string) => request<SubmissionAccepted>('POST', `/api/exercises/${encodeURIComponent(id)}/runs`, { code }),
+  submit: (id: string, code: string) =>
+    request<SubmissionAccepted>('POST', `/api/exercises/${encodeURIComponent(id)}/submissions`, { code }),
+  submission: (id: string) => request<SubmissionView>('GET', `/api/submissions/${encodeURIComponent(id)}`),
   exerciseSubmissions: (id: string, page = 1) =>
-    request<Page<Submission>>('GET', `/api/exercises/${encodeURIComponent(id)}/submissions${q({ page })}`),
-  mySubmissions: (page = 1) => request<Page<Submission>>('GET', `/api/me/submissions${q({ page })}`),
-  progress: () => request<Progress>('GET', '/api/me/progress'),
+    request<Page<SubmissionView>>('GET', `/api/exercises/${encodeURIComponent(id)}/submissions${q({ page })}`),
+  mySubmissions: (page = 1) => request<Page<SubmissionView>>('GET', `/api/me/submissions${q({ page })}`),
+  progress: () => request<LearnerProgress>('GET', '/api/me/progress'),
   leaderboard: (period: Period, course?: string) => request<Leaderboard>('GET', `/api/leaderboards${q({ period, course })}`),
-  hint: (id: string) => request<HintResponse>('POST', `/api/exercises/${encodeURIComponent(id)}/hints`),
-  solution: (id: string) => request<SolutionResponse>('POST', `/api/exercises/${encodeURIComponent(id)}/solution`),
+  hint: (id: string) => request<HintRevealView>('POST', `/api/exercises/${encodeURIComponent(id)}/hints`),
+  solution: (id: string) => request<SolutionRevealView>('POST', `/api/exercises/${encodeURIComponent(id)}/solution`),
   uploadPack: (file: File) => {
     const form = new FormData();
     form.append('pack', file, file.name);
     // 201 with the published pack, or 202 with the publish check to follow (packCheck).
-    return request<PackUploadOk | PackCheckView>('POST', '/api/packs', form);
+    return request<PublishedPack | PackCheckView>('POST', '/api/packs', form);
   },
   packCheck: (id: string) => request<PackCheckView>('GET', `/api/packs/checks/${encodeURIComponent(id)}`),
   cancelPackCheck: (id: string) => request<PackCheckView>('POST', `/api/packs/checks/${encodeURIComponent(id)}/cancel`),

@@ -3,25 +3,23 @@
 // subscriptions across reconnects, and, after a dropped connection, re-fetches every submission
 // that was still pending (polling over HTTP while the socket is down).
 import { io, type Socket } from 'socket.io-client';
-import { api } from './api';
 import { applyCompletion, applyProgress, celebrateAchievement } from './progress';
 import { createStore } from './store';
-import type {
-  Achievement,
-  BoardCourse,
-  CompletedEvent,
-  Leaderboard,
-  LeaderboardUpdatedEvent,
-  Period,
-  Progress,
-  QueuedEvent,
-  ServerPeriod,
-  StartedEvent,
-  Submission,
-  SubmissionKind,
-  TestEvent,
-  TestResult,
-} from './types';
+import {
+  LIVE_EVENTS,
+  LIVE_NAMESPACE,
+  LIVE_REQUESTS,
+  type Leaderboard,
+  type LeaderboardCourse,
+  type LeaderboardPeriod,
+  type LiveEmitEvents,
+  type LiveListenEvents,
+  type SubmissionAccepted,
+  type SubmissionKind,
+  type SubmissionView,
+  type TestResult,
+} from '@questline/contracts';
+import { api, type Period } from './api';
 
 export type ConnectionState = 'offline' | 'connecting' | 'online';
 export const connection = createStore<ConnectionState>('offline');
@@ -30,13 +28,12 @@ export interface LiveSubmission {
   id: string;
   kind?: SubmissionKind;
   status: 'queued' | 'running' | 'completed';
-  position?: number;
   total?: number;
   /** Results by test index; holes are tests still pending. */
   tests: (TestResult | undefined)[];
-  verdict?: Submission['verdict'];
+  verdict?: SubmissionView['verdict'];
   message?: string;
-  limit?: Submission['limit'];
+  limit?: SubmissionView['limit'];
   xpAwarded?: number;
 }
 
@@ -65,10 +62,15 @@ function finish(id: string, data: Partial<LiveSubmission> & { tests?: TestResult
 /** Submission ids whose result we still wait for. */
 const pending = new Set<string>();
 
-/** Register a submission created by this page; fold in its HTTP snapshot. */
-export function track(sub: Submission): void {
+/** Register a submission created by this page (the POST's answer) or listed by it; fold in its HTTP snapshot. */
+export function track(sub: SubmissionAccepted | SubmissionView): void {
   if (sub.status === 'completed') {
-    applySnapshot(sub);
+    if ('createdAt' in sub) applySnapshot(sub);
+    else {
+      // A repeated POST (same Idempotency-Key) of a submission already graded: fetch its result.
+      pending.add(sub.id);
+      void refetchPending();
+    }
     return;
   }
   pending.add(sub.id);
@@ -82,7 +84,7 @@ export function track(sub: Submission): void {
   }
 }
 
-function applySnapshot(sub: Submission): void {
+function applySnapshot(sub: SubmissionView): void {
   if (sub.status === 'completed') {
     finish(sub.id, {
       kind: sub.kind,
@@ -107,7 +109,14 @@ export async function refetchPending(): Promise<void> {
         applySnapshot(sub);
         if (sub.status === 'completed' && wasPending && sub.kind === 'submit') {
           // The completion event was missed: refresh XP and achievements from the server.
-          applyCompletion({ submissionId: id, verdict: sub.verdict ?? 'error', tests: sub.tests ?? [], xpAwarded: sub.xpAwarded ?? 0 });
+          applyCompletion({
+            submissionId: id,
+            verdict: sub.verdict ?? 'error',
+            tests: sub.tests ?? [],
+            xpAwarded: sub.xpAwarded ?? 0,
+            progress: null,
+            achievements: [],
+          });
         }
       } catch {
         // Try again on the next tick.
@@ -139,25 +148,24 @@ interface BoardSubscription {
   course?: string;
   /** The course slug from the server's acknowledgement (when we subscribed with an id). */
   slug?: string;
-  listeners: Set<(e: LeaderboardUpdatedEvent) => void>;
+  listeners: Set<(e: Leaderboard) => void>;
 }
 const boards = new Map<BoardKey, BoardSubscription>();
 const boardKey = (period: Period, course?: string | null) => `${period}|${course ?? ''}`;
 
-export function normalisePeriod(period: ServerPeriod): Period {
-  return period === 'all-time' ? 'all' : (period as Period);
+export function normalisePeriod(period: LeaderboardPeriod): Period {
+  return period === 'all-time' ? 'all' : period;
 }
 
-/** The slug of a board's course in a server answer (`{slug, title}`, a bare slug, or null for the global board). */
-export function courseSlugOf(course: BoardCourse | string | undefined): string | null {
-  if (!course) return null;
-  return typeof course === 'string' ? course : course.slug;
+/** The slug of a board's course in a server answer (null for the global board). */
+export function courseSlugOf(course: LeaderboardCourse | null | undefined): string | null {
+  return course?.slug ?? null;
 }
 
-function sendSubscribe(s: Socket, board: BoardSubscription): void {
+function sendSubscribe(s: LiveSocket, board: BoardSubscription): void {
   const body = board.course ? { period: board.period, course: board.course } : { period: board.period };
   s.timeout(10_000)
-    .emitWithAck('leaderboard.subscribe', body)
+    .emitWithAck(LIVE_REQUESTS.leaderboardSubscribe, body)
     .then((ack: Leaderboard | undefined) => {
       const slug = courseSlugOf(ack?.course);
       if (slug) board.slug = slug;
@@ -165,11 +173,7 @@ function sendSubscribe(s: Socket, board: BoardSubscription): void {
     .catch(() => undefined); // the page has its HTTP snapshot; the next reconnect subscribes again
 }
 
-export function subscribeLeaderboard(
-  period: Period,
-  course: string | undefined,
-  listener: (e: LeaderboardUpdatedEvent) => void,
-): () => void {
+export function subscribeLeaderboard(period: Period, course: string | undefined, listener: (e: Leaderboard) => void): () => void {
   const key = boardKey(period, course);
   let board = boards.get(key);
   if (!board) {
@@ -183,12 +187,12 @@ export function subscribeLeaderboard(
     subscribed.listeners.delete(listener);
     if (subscribed.listeners.size === 0) {
       boards.delete(key);
-      socket?.emit('leaderboard.unsubscribe', course ? { period, course } : { period });
+      socket?.emit(LIVE_REQUESTS.leaderboardUnsubscribe, course ? { period, course } : { period });
     }
   };
 }
 
-function dispatchBoard(e: LeaderboardUpdatedEvent): void {
+function dispatchBoard(e: Leaderboard): void {
   const period = normalisePeriod(e.period);
   const slug = courseSlugOf(e.course);
   for (const board of boards.values()) {
@@ -199,13 +203,15 @@ function dispatchBoard(e: LeaderboardUpdatedEvent): void {
   }
 }
 
-let socket: Socket | null = null;
+/** Typed against the contract's event map: each listener gets its event's payload type. */
+type LiveSocket = Socket<LiveListenEvents, LiveEmitEvents>;
+let socket: LiveSocket | null = null;
 let everConnected = false;
 
 export function connectLive(token: string): void {
   disconnectLive();
   connection.set('connecting');
-  const s = io('/live', {
+  const s: LiveSocket = io(LIVE_NAMESPACE, {
     auth: { token },
     transports: ['websocket', 'polling'],
     reconnection: true,
@@ -228,11 +234,9 @@ export function connectLive(token: string): void {
     connection.set('offline');
     if (pending.size > 0) startPolling();
   });
-  s.on('submission.queued', (e: QueuedEvent) =>
-    update(e.submissionId, (sub) => ({ ...sub, kind: e.kind ?? sub.kind, position: e.position })),
-  );
-  s.on('submission.started', (e: StartedEvent) => update(e.submissionId, (sub) => ({ ...sub, status: 'running' })));
-  s.on('submission.test', (e: TestEvent) =>
+  s.on(LIVE_EVENTS.submissionQueued, (e) => update(e.submissionId, (sub) => ({ ...sub, kind: e.kind })));
+  s.on(LIVE_EVENTS.submissionStarted, (e) => update(e.submissionId, (sub) => ({ ...sub, status: 'running' })));
+  s.on(LIVE_EVENTS.submissionTest, (e) =>
     paced(() =>
       update(e.submissionId, (sub) => {
         const tests = [...sub.tests];
@@ -241,7 +245,7 @@ export function connectLive(token: string): void {
       }),
     ),
   );
-  s.on('submission.completed', (e: CompletedEvent) =>
+  s.on(LIVE_EVENTS.submissionCompleted, (e) =>
     paced(() => {
       finish(e.submissionId, {
         tests: e.tests,
@@ -253,9 +257,9 @@ export function connectLive(token: string): void {
       applyCompletion(e);
     }),
   );
-  s.on('progress.updated', (p: Progress) => applyProgress(p));
-  s.on('achievement.unlocked', (a: Achievement) => celebrateAchievement(a));
-  s.on('leaderboard.updated', (e: LeaderboardUpdatedEvent) => dispatchBoard(e));
+  s.on(LIVE_EVENTS.progressUpdated, (p) => applyProgress(p));
+  s.on(LIVE_EVENTS.achievementUnlocked, (a) => celebrateAchievement(a));
+  s.on(LIVE_EVENTS.leaderboardUpdated, (e) => dispatchBoard(e));
 }
 
 /**

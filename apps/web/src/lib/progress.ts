@@ -3,9 +3,9 @@
 import { api } from './api';
 import { createStore } from './store';
 import { toast } from './toasts';
-import type { Achievement, CompletedEvent, Progress } from './types';
+import type { AchievementView, LearnerProgress, SubmissionCompletedEvent } from '@questline/contracts';
 
-export const progress = createStore<Progress | null>(null);
+export const progress = createStore<LearnerProgress | null>(null);
 const celebrated = new Set<string>();
 
 export async function refreshProgress(): Promise<void> {
@@ -17,7 +17,7 @@ export async function refreshProgress(): Promise<void> {
 }
 
 /** Take a full progress snapshot (from GET /api/me/progress or `progress.updated`). */
-export function applyProgress(next: Progress): void {
+export function applyProgress(next: LearnerProgress): void {
   const previous = progress.get();
   if (previous && next.level > previous.level) celebrateLevel(next.level, next.levelTitle);
   if (!previous) for (const a of next.achievements ?? []) celebrated.add(a.id);
@@ -26,13 +26,14 @@ export function applyProgress(next: Progress): void {
 }
 
 /** Merge the short progress of `submission.completed`, then fetch the full snapshot. */
-export function applyCompletion(event: CompletedEvent): void {
+export function applyCompletion(event: SubmissionCompletedEvent): void {
   const previous = progress.get();
   const p = event.progress;
   if (p) {
     if (p.leveledUp || (previous && p.level > previous.level)) celebrateLevel(p.level, p.levelTitle);
     if (previous) {
-      const streak = typeof p.streak === 'object' && p.streak ? p.streak : previous.streak;
+      // The completion carries the streak counters; whether it is at risk today comes with the next snapshot.
+      const streak = { ...previous.streak, ...p.streak };
       const gained = p.xp - previous.xp;
       progress.set({
         ...previous,
@@ -55,7 +56,7 @@ export function celebrateLevel(level: number, title: string): void {
   toast('level', `Level up! You reached level ${level}`, title, '⬆');
 }
 
-export function celebrateAchievement(achievement: Achievement): void {
+export function celebrateAchievement(achievement: AchievementView): void {
   if (celebrated.has(achievement.id)) return;
   celebrated.add(achievement.id);
   toast('achievement', `Achievement unlocked: ${achievement.title}`, achievement.description, achievement.icon || '🏆');

@@ -1,7 +1,7 @@
 // The course list and the course map (chapters with locked / available / solved exercises).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api';
-import type { CourseDetail, CourseSummary, Status } from '../lib/types';
+import type { CatalogStatus, CourseDetail, CourseSummary } from '@questline/contracts';
 
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string | null; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
@@ -60,8 +60,8 @@ export function CoursesPage() {
   );
 }
 
-const STATUS_ICON: Record<Status, string> = { locked: '🔒', available: '◯', solved: '✓' };
-const STATUS_TEXT: Record<Status, string> = { locked: 'locked', available: 'available', solved: 'solved' };
+const STATUS_ICON: Record<CatalogStatus, string> = { locked: '🔒', available: '◯', solved: '✓' };
+const STATUS_TEXT: Record<CatalogStatus, string> = { locked: 'locked', available: 'available', solved: 'solved' };
 
 export function CourseMapPage({ slug }: { slug: string }) {
   const { data, error } = useLoad<CourseDetail>(() => api.course(slug), [slug]);

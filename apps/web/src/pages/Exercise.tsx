@@ -7,7 +7,7 @@ import { api, ApiError } from '../lib/api';
 import { submissions, track } from '../lib/live';
 import { useStore } from '../lib/store';
 import { toast } from '../lib/toasts';
-import type { Exercise, SubmissionKind } from '../lib/types';
+import type { ExerciseView, SubmissionKind } from '@questline/contracts';
 import { useLoad } from './Courses';
 import { ExerciseSide } from './ExerciseSide';
 
@@ -25,8 +25,8 @@ function errorText(e: unknown): string {
 }
 
 export function ExercisePage({ id }: { id: string }) {
-  const { data, error, reload } = useLoad<Exercise>(() => api.exercise(id), [id]);
-  const [exercise, setExercise] = useState<Exercise | null>(null);
+  const { data, error, reload } = useLoad<ExerciseView>(() => api.exercise(id), [id]);
+  const [exercise, setExercise] = useState<ExerciseView | null>(null);
   useEffect(() => setExercise(data), [data]);
   if (error)
     return (
@@ -42,10 +42,10 @@ export function ExercisePage({ id }: { id: string }) {
         <p class="muted">Loading exercise…</p>
       </main>
     );
-  return <ExerciseView key={exercise.id} exercise={exercise} onChange={setExercise} reload={reload} />;
+  return <ExerciseWorkspace key={exercise.id} exercise={exercise} onChange={setExercise} reload={reload} />;
 }
 
-function ExerciseView({ exercise, onChange }: { exercise: Exercise; onChange: (e: Exercise) => void; reload: () => void }) {
+function ExerciseWorkspace({ exercise, onChange }: { exercise: ExerciseView; onChange: (e: ExerciseView) => void; reload: () => void }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor's first content, read once per exercise
   const initial = useMemo(() => localStorage.getItem(draftKey(exercise.id)) ?? exercise.starterCode, [exercise.id]);
   const code = useRef(initial);
@@ -106,7 +106,7 @@ function ExerciseView({ exercise, onChange }: { exercise: Exercise; onChange: (e
     setSendError(null);
     try {
       const sub = kind === 'run' ? await api.run(exercise.id, code.current) : await api.submit(exercise.id, code.current);
-      track({ ...sub, kind: sub.kind ?? kind });
+      track(sub);
       setCurrentId(sub.id);
     } catch (e) {
       setSendError(errorText(e));

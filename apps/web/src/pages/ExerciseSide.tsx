@@ -6,22 +6,22 @@ import { api, ApiError } from '../lib/api';
 import { renderMarkdown } from '../lib/markdown';
 import { refreshProgress } from '../lib/progress';
 import { toast } from '../lib/toasts';
-import type { Exercise, Page, Submission } from '../lib/types';
+import type { ExerciseView, Page, SubmissionView } from '@questline/contracts';
 import { formatWhen, VerdictTag } from './Profile';
 
 type Tab = 'instructions' | 'tests' | 'history';
 
 export function ExerciseSide(props: {
-  exercise: Exercise;
-  onChange(e: Exercise): void;
+  exercise: ExerciseView;
+  onChange(e: ExerciseView): void;
   onLoadSolution(code: string): void;
-  onShowSubmission(sub: Submission): void;
+  onShowSubmission(sub: SubmissionView): void;
 }) {
   const { exercise } = props;
   const [tab, setTab] = useState<Tab>('instructions');
   const [asking, setAsking] = useState<'hint' | 'solution' | null>(null);
   const [solution, setSolution] = useState<string | null>(null);
-  const [history, setHistory] = useState<Page<Submission> | null>(null);
+  const [history, setHistory] = useState<Page<SubmissionView> | null>(null);
   // The page already shows the title: drop a leading `# Title` heading from the instructions.
   const html = useMemo(
     () =>

@@ -1,27 +1,26 @@
 // Instructor pages: upload a pack (.tar.gz) and see the server's validation report; per-pack stats
 // with the most-failed tests per exercise as a table and a simple SVG bar chart.
 import { useState } from 'preact/hooks';
-import type { PackCheckView } from '@questline/contracts';
 import { api, ApiError } from '../lib/api';
-import type { ExerciseStats, PackReportItem, PackStats, PackSummary, PackUploadOk } from '../lib/types';
+import type { ExerciseStats, PackCheckView, PackReportEntry, PackStats, PackSummary, PublishedPack } from '@questline/contracts';
 import { useLoad } from './Courses';
 
 /** How often the page looks at a publish check the server is still running. */
 const CHECK_POLL_MS = 1000;
 
-const isCheck = (value: PackUploadOk | PackCheckView): value is PackCheckView => 'status' in value && 'id' in value;
+const isCheck = (value: PublishedPack | PackCheckView): value is PackCheckView => 'status' in value && 'id' in value;
 
-function reportOf(e: ApiError): PackReportItem[] {
+function reportOf(e: ApiError): PackReportEntry[] {
   const body = e.body as { report?: unknown } | null;
-  return Array.isArray(body?.report) ? (body.report as PackReportItem[]) : [];
+  return Array.isArray(body?.report) ? (body.report as PackReportEntry[]) : [];
 }
 
 export function InstructorPage() {
   const packs = useLoad<PackSummary[]>(() => api.myPacks(), []);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [ok, setOk] = useState<PackUploadOk | null>(null);
-  const [failure, setFailure] = useState<{ message: string; report: PackReportItem[] } | null>(null);
+  const [ok, setOk] = useState<PublishedPack | null>(null);
+  const [failure, setFailure] = useState<{ message: string; report: PackReportEntry[] } | null>(null);
 
   const [check, setCheck] = useState<PackCheckView | null>(null);
 

@@ -4,7 +4,8 @@ import { api, session } from '../lib/api';
 import { subscribeLeaderboard } from '../lib/live';
 import { location, navigate, queryParam } from '../lib/router';
 import { useStore } from '../lib/store';
-import type { CourseSummary, Leaderboard, Period } from '../lib/types';
+import type { CourseSummary, Leaderboard } from '@questline/contracts';
+import type { Period } from '../lib/api';
 
 const PERIODS: { id: Period; label: string }[] = [
   { id: 'daily', label: 'Today' },
@@ -40,11 +41,9 @@ export function LeaderboardsPage() {
       setBoard((prev) => {
         const mine = user ? e.entries.find((x) => x.userId === user.id) : undefined;
         return {
-          period: e.period,
-          course: prev?.course ?? null,
-          entries: e.entries,
-          me: mine ? { rank: mine.rank, xp: mine.xp } : (prev?.me ?? null),
-          total: e.total ?? prev?.total,
+          ...e,
+          course: prev?.course ?? e.course,
+          me: mine ? { ...mine, isMe: true } : (prev?.me ?? null),
         };
       });
       // The live update carries no "me"; fetch it when I am not in the visible entries.

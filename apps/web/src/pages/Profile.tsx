@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../lib/api';
 import { progress, refreshProgress } from '../lib/progress';
 import { useStore } from '../lib/store';
-import type { Page, Submission } from '../lib/types';
+import type { Page, SubmissionView } from '@questline/contracts';
 
 export function formatWhen(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -11,7 +11,7 @@ export function formatWhen(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function VerdictTag({ sub }: { sub: Submission }) {
+export function VerdictTag({ sub }: { sub: SubmissionView }) {
   if (sub.status !== 'completed') return <span class="tag">{sub.status}…</span>;
   const ok = sub.verdict === 'passed';
   return (
@@ -25,7 +25,7 @@ export function ProfilePage() {
   const { user } = useStore(session);
   const p = useStore(progress);
   const [page, setPage] = useState(1);
-  const [history, setHistory] = useState<Page<Submission> | null>(null);
+  const [history, setHistory] = useState<Page<SubmissionView> | null>(null);
   useEffect(() => void refreshProgress(), []);
   useEffect(() => {
     api

@@ -1,5 +1,6 @@
 // Turning a stored grading into what a learner receives (shared by a first completion and a replay).
-import type { AchievementView, CompletedEventPayload, GradeJobResult } from '@questline/jobs';
+import type { AchievementView, SubmissionCompletedEvent, SubmissionKind } from '@questline/contracts';
+import type { GradeJobResult } from '@questline/jobs';
 import type { SubmitOutcome } from '@questline/data';
 import { maskHiddenTests, type GradeResult } from '@questline/sandbox';
 
@@ -7,7 +8,7 @@ export interface CompletedRow {
   id: string;
   userId: string;
   exerciseId: string;
-  kind: 'run' | 'submit';
+  kind: SubmissionKind;
   result: GradeResult;
   outcome: SubmitOutcome | null;
   xpAwarded: number | null;
@@ -23,7 +24,7 @@ export function completionResult(row: CompletedRow, revealHiddenTestNames: boole
     description,
     icon,
   }));
-  const payload: CompletedEventPayload = {
+  const payload: SubmissionCompletedEvent = {
     submissionId: row.id,
     verdict: masked.verdict,
     tests: masked.tests,

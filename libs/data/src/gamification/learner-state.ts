@@ -1,13 +1,8 @@
 // Reading a learner's gamification state from Postgres, shared by the worker (recordSubmitOutcome, under the
 // row lock) and the api (GET /api/me/progress and the `progress.updated` push), so both see the same thing.
 import type { EntityManager } from 'typeorm';
-import {
-  buildProgress,
-  INITIAL_LEARNER_STATE,
-  type LearnerGamificationState,
-  type LearnerProgress,
-  type StoredUnlock,
-} from '@questline/gamification';
+import type { LearnerProgress } from '@questline/contracts';
+import { buildProgress, INITIAL_LEARNER_STATE, type LearnerGamificationState, type StoredUnlock } from '@questline/gamification';
 
 /** learner_progress as selected by PROGRESS_COLUMNS. */
 export interface ProgressSqlRow {

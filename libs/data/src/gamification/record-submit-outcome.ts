@@ -12,6 +12,7 @@
 // It also records the solve in exercise_completions (INSERT ... ON CONFLICT DO NOTHING), so the pipeline does not
 // have to (doing both is harmless).
 import type { EntityManager } from 'typeorm';
+import type { EarnedAchievement, ProgressSummary } from '@questline/contracts';
 import {
   applySubmitOutcome,
   achievementById,
@@ -33,24 +34,10 @@ export interface SubmitOutcomeInput {
   at: Date;
 }
 
-export interface AwardedAchievement {
-  id: string;
-  title: string;
-  description: string;
-  icon: string;
-  unlockedAt: string;
-}
-
 export interface SubmitOutcome {
   xpAwarded: number;
-  progress: {
-    xp: number;
-    level: number;
-    levelTitle: string;
-    leveledUp: boolean;
-    streak: { current: number; longest: number; freezes: number };
-  };
-  achievements: AwardedAchievement[];
+  progress: ProgressSummary;
+  achievements: EarnedAchievement[];
   /** Courses whose leaderboards changed (so the api can push `leaderboard.updated`). */
   leaderboardCourses: string[];
 }
@@ -259,7 +246,7 @@ async function recordCompletion(
   };
 }
 
-function progressSummary(state: LearnerGamificationState, leveledUp: boolean): SubmitOutcome['progress'] {
+function progressSummary(state: LearnerGamificationState, leveledUp: boolean): ProgressSummary {
   const level = levelForXp(state.xp);
   return {
     xp: state.xp,

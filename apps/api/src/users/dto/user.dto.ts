@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { UserView } from '@questline/contracts';
 import { User, UserRole } from '@questline/data';
 
 /** The public profile. Built explicitly so no new entity column leaks by accident. */
-export class UserDto {
+export class UserDto implements UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'ada@example.com' }) email: string;
   @ApiProperty({ example: 'Ada' }) displayName: string;

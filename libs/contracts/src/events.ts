@@ -1,0 +1,97 @@
+// The live events of the socket.io namespace /live: every name as a constant and its payload in one map,
+// imported by the api (LiveEvents.emitToUser, the gateways), the web app and the tests. A name appears as
+// a string literal here and nowhere else.
+import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
+import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
+import type { LimitHit, SubmissionKind, TestResult, Verdict } from './submissions';
+
+export const LIVE_NAMESPACE = '/live';
+
+/** Server → client events. */
+export const LIVE_EVENTS = {
+  /** Sent once a socket is authenticated and has joined its learner's room. */
+  ready: 'ready',
+  submissionQueued: 'submission.queued',
+  submissionStarted: 'submission.started',
+  submissionTest: 'submission.test',
+  submissionCompleted: 'submission.completed',
+  progressUpdated: 'progress.updated',
+  achievementUnlocked: 'achievement.unlocked',
+  /** To a board's subscribers: at most once per board per push interval while awards change it. */
+  leaderboardUpdated: 'leaderboard.updated',
+} as const;
+
+/** Client → server requests (socket.io acknowledgements carry the answer). */
+export const LIVE_REQUESTS = {
+  leaderboardSubscribe: 'leaderboard.subscribe',
+  leaderboardUnsubscribe: 'leaderboard.unsubscribe',
+} as const;
+
+export interface ReadyEvent {
+  userId: string;
+}
+
+export interface SubmissionQueuedEvent {
+  submissionId: string;
+  kind: SubmissionKind;
+}
+
+export interface SubmissionStartedEvent {
+  submissionId: string;
+}
+
+/** One per test, in order, as it completes. Hidden tests are masked. */
+export interface SubmissionTestEvent {
+  submissionId: string;
+  index: number;
+  total: number;
+  test: TestResult;
+}
+
+/** A graded submission (also the final fields of GET /api/submissions/:id). */
+export interface SubmissionCompletedEvent {
+  submissionId: string;
+  verdict: Verdict;
+  /** Masked for the learner. */
+  tests: TestResult[];
+  message?: string;
+  limit?: LimitHit;
+  /** 0 for a Run. */
+  xpAwarded: number;
+  /** Submits only; null for a Run. */
+  progress: ProgressSummary | null;
+  /** Unlocked by this Submit. */
+  achievements: AchievementView[];
+}
+
+export interface LiveEventMap {
+  [LIVE_EVENTS.ready]: ReadyEvent;
+  [LIVE_EVENTS.submissionQueued]: SubmissionQueuedEvent;
+  [LIVE_EVENTS.submissionStarted]: SubmissionStartedEvent;
+  [LIVE_EVENTS.submissionTest]: SubmissionTestEvent;
+  [LIVE_EVENTS.submissionCompleted]: SubmissionCompletedEvent;
+  [LIVE_EVENTS.progressUpdated]: LearnerProgress;
+  [LIVE_EVENTS.achievementUnlocked]: AchievementView;
+  [LIVE_EVENTS.leaderboardUpdated]: Leaderboard;
+}
+
+export type LiveEventName = keyof LiveEventMap;
+
+/** The body of `leaderboard.subscribe` / `leaderboard.unsubscribe`. */
+export interface LeaderboardSubscription {
+  period: LeaderboardPeriodName;
+  /** Course slug or id; omit for the global board. */
+  course?: string;
+}
+
+export interface LiveRequestMap {
+  /** Joins the board's room; answers with the board as it is now (with the caller's own rank). */
+  [LIVE_REQUESTS.leaderboardSubscribe]: { body: LeaderboardSubscription; ack: Leaderboard };
+  [LIVE_REQUESTS.leaderboardUnsubscribe]: { body: LeaderboardSubscription; ack: { left: string } };
+}
+
+/** socket.io's event maps for a typed client socket: `Socket<LiveListenEvents, LiveEmitEvents>`. */
+export type LiveListenEvents = { [E in LiveEventName]: (payload: LiveEventMap[E]) => void };
+export type LiveEmitEvents = {
+  [R in keyof LiveRequestMap]: (body: LiveRequestMap[R]['body'], ack?: (answer: LiveRequestMap[R]['ack']) => void) => void;
+};
