@@ -88,7 +88,8 @@ beforeAll(async () => {
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(await uploadWhileProbing(zeroTailed(tar, 0)));
   const median = (values: number[]) => [...values].sort((x, y) => x - y)[1];
-  const base = { ms: median(runs.map((r) => r.ms)), healthMs: median(runs.map((r) => r.healthMaxMs)) };
+  // Health: the slowest probe of the baseline runs, since a loaded machine stalls a probe now and then anyway.
+  const base = { ms: median(runs.map((r) => r.ms)), healthMs: Math.max(...runs.map((r) => r.healthMaxMs)) };
   bounds = { ms: Math.max(1000, 3 * base.ms), healthMs: Math.max(100, 3 * base.healthMs) };
   if (process.env.PACK_ARCHIVE_FIGURES) console.log(`baseline (no tail): ${JSON.stringify(base)}; bounds: ${JSON.stringify(bounds)}`);
 });
