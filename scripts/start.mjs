@@ -9,7 +9,7 @@
 //   4. Ctrl-C / SIGTERM: stops worker and api (SIGKILL after 10 s), then PostgreSQL, exit 0.
 //      A child that dies unexpectedly stops everything with a non-zero exit.
 //
-// Environment: PORT (3000), DATABASE_URL, REDIS_URL, QUEUE_BACKEND, QUESTLINE_DATA_DIR (.data),
+// Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, REDIS_URL, QUEUE_BACKEND, QUESTLINE_DATA_DIR (.data),
 // QUESTLINE_PG_PORT (54329), QUESTLINE_START_TIMEOUT_MS (90000), QUESTLINE_SKIP_BUILD=1,
 // QUESTLINE_LOG_FORMAT=json (raw pino lines), plus everything the apps read (JWT_SECRET, LOG_LEVEL...).
 // For testing the launcher itself: QUESTLINE_API_ENTRY / QUESTLINE_WORKER_ENTRY replace the built

@@ -173,7 +173,8 @@ export async function main(root) {
   if (stopping) return;
 
   // ---- 3. database and queue
-  const env = { ...process.env, PORT: String(port), QUESTLINE_DATA_DIR: dataDir, DATA_DIR: dataDir };
+  // A local start serves this machine only unless HOST says otherwise (HOST=0.0.0.0 for the network).
+  const env = { ...process.env, PORT: String(port), HOST: process.env.HOST || '127.0.0.1', QUESTLINE_DATA_DIR: dataDir, DATA_DIR: dataDir };
   let dbDescription;
   if (!process.env.DATABASE_URL) {
     try {

@@ -6,10 +6,10 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { leaderboardRowsFromPostgres } from '@questline/data';
+import { applyAwardToBoards, findAwardScope, leaderboardRowsFromPostgres, RedisBoardStore } from '@questline/data';
+import type { AwardData } from '@questline/jobs';
 import { leaderboardKey, rankEntries } from '@questline/gamification';
 import { AppEvents } from '../../apps/api/src/common/app-events';
-import { LeaderboardsService } from '../../apps/api/src/leaderboards/leaderboards.service';
 import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, registerUser, type TestUser } from '../fixtures/users';
 import { connectLive, nextEvent } from './live';
@@ -137,16 +137,24 @@ describe.each([
   });
 });
 
+/** What the worker does once after an award committed (post-commit.ts): write the boards, and say which. */
+async function publishAward(userId: string, exerciseId: string): Promise<AwardData> {
+  const scope = await findAwardScope(ds.manager, userId, exerciseId);
+  if (!scope) throw new Error('no award row');
+  await applyAwardToBoards(new RedisBoardStore(redis, ds.manager, PREFIX), scope, userId);
+  return { course: scope.course, awardedAt: scope.awardedAt.toISOString() };
+}
+
 describe('Redis boards and PostgreSQL', () => {
   it('keeps Redis equal to a rebuild from PostgreSQL as awards arrive, and rebuilds a lost board', async () => {
     const key = `${PREFIX}:${leaderboardKey({ period: 'weekly', at: new Date() })}`;
     await board(api, learners[0], { period: 'weekly' }, 200);
-    // Two new awards, published the way the pipeline does after commit.
+    // Two new awards, applied and published the way the pipeline does after commit.
     const events = api.app.get(AppEvents);
-    const service = api.app.get(LeaderboardsService);
     await award(learners[9].id, js.chapters[0][1], js.id, 600, atSecond(200));
     await award(learners[5].id, js.chapters[0][1], js.id, 20, atSecond(201));
-    await service.applyAward({ userId: learners[9].id, exerciseId: js.chapters[0][1] });
+    await publishAward(learners[9].id, js.chapters[0][1]);
+    const second = await publishAward(learners[5].id, js.chapters[0][1]);
     events.submissionCompleted.next({
       submissionId: randomUUID(),
       userId: learners[5].id,
@@ -159,6 +167,7 @@ describe('Redis boards and PostgreSQL', () => {
         achievements: [],
         leaderboardCourses: [js.slug],
       },
+      award: second,
     });
 
     const fromPostgres = rankEntries(await leaderboardRowsFromPostgres(ds.manager, { period: 'weekly', courseId: null, at: new Date() }));
@@ -214,6 +223,7 @@ describe(LIVE_EVENTS.leaderboardUpdated, () => {
     ] as const) {
       const exerciseId = js.chapters[0][2];
       await award(learners[i].id, exerciseId, js.id, xp, atSecond(300 + i));
+      const awarded = await publishAward(learners[i].id, exerciseId);
       events.submissionCompleted.next({
         submissionId: randomUUID(),
         userId: learners[i].id,
@@ -226,6 +236,7 @@ describe(LIVE_EVENTS.leaderboardUpdated, () => {
           achievements: [],
           leaderboardCourses: [js.slug],
         },
+        award: awarded,
       });
     }
     const pushed = await first;

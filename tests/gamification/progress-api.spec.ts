@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { recordSubmitOutcome, type SubmitOutcomeInput } from '@questline/data';
+import { loadLearnerProgress, recordSubmitOutcome, type SubmitOutcomeInput } from '@questline/data';
 import { AppEvents } from '../../apps/api/src/common/app-events';
 import { startApi, type TestApi } from '../fixtures/api';
 import { bearer, registerUser } from '../fixtures/users';
@@ -96,10 +96,12 @@ describe('GET /api/me/progress', () => {
     const submissionId = randomUUID();
     const outcome = await grade({ userId: learner.id, exerciseId, submissionId });
     const pushed = nextEvent<{ xp: number }>(socket, LIVE_EVENTS.progressUpdated);
-    // What the pipeline's relay publishes once the Submit's transaction has committed.
+    // What the pipeline's relay publishes once the Submit's transaction has committed, with the progress the
+    // worker computes after the commit (apps/worker/src/grading/post-commit.ts).
+    const progress = await loadLearnerProgress(api.app.get(DataSource).manager, learner.id, new Date());
     api.app
       .get(AppEvents)
-      .submissionCompleted.next({ submissionId, userId: learner.id, exerciseId, kind: 'submit', verdict: 'passed', outcome });
+      .submissionCompleted.next({ submissionId, userId: learner.id, exerciseId, kind: 'submit', verdict: 'passed', outcome, progress });
     const payload = await pushed;
     expect(payload.xp).toBe(120);
     const res = await request(api.url).get('/api/me/progress').set('Authorization', bearer(learner)).expect(200);

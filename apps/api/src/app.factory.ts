@@ -8,6 +8,7 @@ import type { AppConfig } from '@questline/config';
 import { AppModule, type ApiModuleOptions } from './app.module';
 import { installBodyParsing } from './common/body-parsing';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { DependencyOutages } from './common/errors/outage-log';
 import { requestIdMiddleware } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { installStaticWeb } from './web/static-web';
@@ -39,7 +40,7 @@ export async function createApiApp(config: AppConfig, options: ApiModuleOptions 
   installStaticWeb(app, config.webDir);
 
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(DependencyOutages)));
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new IoAdapter(app));
   app.enableShutdownHooks();

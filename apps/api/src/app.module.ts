@@ -8,12 +8,14 @@ import { CatalogModule } from './catalog/catalog.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { PacksModule } from './packs/packs.module';
 import { AppEventsModule } from './common/app-events';
+import { DependencyOutagesModule } from './common/errors/outage-log';
 import { loggerParams } from './common/logging';
 import { DatabaseModule } from './database.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { LeaderboardsModule } from './leaderboards/leaderboards.module';
 import { ProgressModule } from './progress/progress.module';
+import { MotivationModule } from './motivation/motivation.module';
 import { QueueModule } from './queue.module';
 import { UsersModule } from './users/users.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -37,6 +39,7 @@ const FEATURE_MODULES = [
   PacksModule,
   MetricsModule,
   SubmissionsModule,
+  MotivationModule,
   QueueDashboardModule,
   ProgressModule,
   LeaderboardsModule,
@@ -53,6 +56,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AppEventsModule,
+        DependencyOutagesModule,
         ...FEATURE_MODULES,
       ],
     };

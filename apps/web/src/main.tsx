@@ -6,6 +6,7 @@ import { lazyPage } from './components/Lazy';
 import { Toasts } from './components/Toasts';
 import { api, session, setSession } from './lib/api';
 import { connectLive, disconnectLive, liveControls } from './lib/live';
+import { refreshMotivation, resetMotivation } from './lib/motivation';
 import { refreshProgress, resetProgress } from './lib/progress';
 import { location, match, navigate, onLinkClick } from './lib/router';
 import { useStore } from './lib/store';
@@ -14,6 +15,8 @@ import { CourseMapPage, CoursesPage } from './pages/Courses';
 import { InstructorPage, PackStatsPage } from './pages/Instructor';
 import { LeaderboardsPage } from './pages/Leaderboards';
 import { ProfilePage } from './pages/Profile';
+import { QuestsPage } from './pages/Quests';
+import { BossBanner } from './components/Motivation';
 import './styles.css';
 
 const PUBLIC = ['/signin', '/signup'];
@@ -46,6 +49,7 @@ function Routes() {
   if ((params = match('/exercises/:id', pathname))) return <ExercisePage id={params.id} />;
   if (pathname === '/leaderboards') return <LeaderboardsPage />;
   if (pathname === '/profile') return <ProfilePage />;
+  if (pathname === '/quests') return <QuestsPage />;
   if (pathname === '/instructor') return <InstructorPage />;
   if ((params = match('/instructor/packs/:slug', pathname))) return <PackStatsPage slug={params.slug} />;
   return (
@@ -75,10 +79,12 @@ function App() {
     if (!token || !user) {
       disconnectLive();
       resetProgress();
+      resetMotivation();
       return;
     }
     connectLive(token);
     void refreshProgress();
+    void refreshMotivation();
     // Fetch the editor's code while the learner looks at the course map.
     window.setTimeout(() => ExercisePage.preload(), 800);
     return () => disconnectLive();
@@ -100,6 +106,7 @@ function App() {
         Skip to content
       </a>
       <Header />
+      <BossBanner />
       <Routes />
       <Toasts />
     </div>

@@ -58,6 +58,7 @@ export const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)?$/i, 'must be a size such as 256kb or 1mb')
     .default('256kb'),
   AUTH_RATE_LIMIT: int(1, 100_000).default(20),
+  LIVE_REVALIDATE_MS: int(100, 3_600_000).default(30_000),
   DATA_DIR: z.string().min(1).optional(),
   WEB_DIR: z.string().min(1).optional(),
 });
@@ -92,6 +93,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** Requests per minute per IP on /api/auth/*. */
   authRateLimit: number;
+  /** How often each api process re-checks its sockets' users (deleted, role or password changed → disconnected). */
+  liveRevalidateMs: number;
   /** Local state (the generated JWT secret, embedded Postgres data): `<project root>/.data` by default. */
   dataDir: string;
   /** Built web app served at `/` when the folder exists: `<project root>/dist/web` by default. */

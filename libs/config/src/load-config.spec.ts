@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       bodyLimit: '256kb',
       authRateLimit: 20,
+      liveRevalidateMs: 30_000,
       dataDir,
     });
   });

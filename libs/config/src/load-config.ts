@@ -64,6 +64,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     authRateLimit: e.AUTH_RATE_LIMIT,
+    liveRevalidateMs: e.LIVE_REVALIDATE_MS,
     dataDir,
     webDir,
   };

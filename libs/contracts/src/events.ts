@@ -2,7 +2,9 @@
 // imported by the api (LiveEvents.emitToUser, the gateways), the web app and the tests. A name appears as
 // a string literal here and nowhere else.
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
+import type { BossUpdatedEvent, MotivationUpdatedEvent } from './motivation';
 import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
+import type { SessionEndedEvent } from './session';
 import type { LimitHit, SubmissionKind, TestResult, Verdict } from './submissions';
 
 export const LIVE_NAMESPACE = '/live';
@@ -15,10 +17,16 @@ export const LIVE_EVENTS = {
   submissionStarted: 'submission.started',
   submissionTest: 'submission.test',
   submissionCompleted: 'submission.completed',
+  /** After each graded Submit: the full progress, computed once by the worker. */
   progressUpdated: 'progress.updated',
-  achievementUnlocked: 'achievement.unlocked',
   /** To a board's subscribers: at most once per board per push interval while awards change it. */
   leaderboardUpdated: 'leaderboard.updated',
+  /** To the learner: what their graded Submit did to their quests and gems (only when something changed). */
+  motivationUpdated: 'motivation.updated',
+  /** To everyone: a community boss's health bar, at most once a second per event and api process. */
+  bossUpdated: 'boss.updated',
+  /** Just before the server disconnects a socket whose token expired or whose account changed (session.ts). */
+  sessionEnded: 'session.ended',
 } as const;
 
 /** Client → server requests (socket.io acknowledgements carry the answer). */
@@ -60,7 +68,7 @@ export interface SubmissionCompletedEvent {
   xpAwarded: number;
   /** Submits only; null for a Run. */
   progress: ProgressSummary | null;
-  /** Unlocked by this Submit. */
+  /** Unlocked by this Submit (the one place a learner is told of an unlock). */
   achievements: AchievementView[];
 }
 
@@ -71,8 +79,10 @@ export interface LiveEventMap {
   [LIVE_EVENTS.submissionTest]: SubmissionTestEvent;
   [LIVE_EVENTS.submissionCompleted]: SubmissionCompletedEvent;
   [LIVE_EVENTS.progressUpdated]: LearnerProgress;
-  [LIVE_EVENTS.achievementUnlocked]: AchievementView;
   [LIVE_EVENTS.leaderboardUpdated]: Leaderboard;
+  [LIVE_EVENTS.motivationUpdated]: MotivationUpdatedEvent;
+  [LIVE_EVENTS.bossUpdated]: BossUpdatedEvent;
+  [LIVE_EVENTS.sessionEnded]: SessionEndedEvent;
 }
 
 export type LiveEventName = keyof LiveEventMap;

@@ -7,4 +7,6 @@ export * from './catalog';
 export * from './gamification';
 export * from './submissions';
 export * from './exercises';
+export * from './motivation';
+export * from './leaderboards';
 export * from './pack-checks';

@@ -3,6 +3,8 @@
 // idempotency key), so an award or a purchase delivered twice is recorded once. These rules decide
 // amounts and whether a purchase is allowed; libs/data writes the rows.
 
+import { DEFAULT_STREAK_RULES } from './streak';
+
 export type GemReason = 'quest' | 'achievement' | 'boss' | 'purchase';
 
 /** Gems for each newly unlocked achievement. */
@@ -19,9 +21,15 @@ export interface ShopItem {
   maxHeld: number;
 }
 
-/** Streak freezes keep the streak rules' own ceiling (DEFAULT_STREAK_RULES.maxFreezes). */
+/** Streak freezes keep the streak rules' own ceiling. */
 export const SHOP: readonly ShopItem[] = Object.freeze([
-  { key: 'streak-freeze', title: 'Streak freeze', description: 'Covers one missed day of your streak.', price: 50, maxHeld: 2 },
+  {
+    key: 'streak-freeze',
+    title: 'Streak freeze',
+    description: 'Covers one missed day of your streak.',
+    price: 50,
+    maxHeld: DEFAULT_STREAK_RULES.maxFreezes,
+  },
   { key: 'spree-armor', title: 'Armor', description: 'Your accuracy spree survives one failed Submit.', price: 30, maxHeld: 3 },
   {
     key: 'hint-discount',
@@ -41,7 +49,7 @@ export function shopItem(key: string): ShopItem | undefined {
 
 export type PurchaseRefusal = 'unknown-item' | 'not-enough-gems' | 'holding-maximum';
 
-/** Whether a learner with `balance` gems holding `held` of the item may buy one more. */
+/** Whether a learner with `balance` gems holding `held` of the item may buy one more (maxHeld: the platform's own ceiling, e.g. the streak rules'). */
 export function checkPurchase(
   key: string,
   balance: number,

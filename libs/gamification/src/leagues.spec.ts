@@ -1,29 +1,16 @@
-import { DEMOTE_COUNT, PROMOTE_COUNT, groupIntoLeagues, nextTier, rankLeague, zoneFor, type LeagueStanding } from './leagues';
+import { DEMOTE_COUNT, PROMOTE_COUNT, assignLeagueIndex, nextTier, rankLeague, zoneFor, type LeagueStanding } from './leagues';
 
-describe('groupIntoLeagues', () => {
-  it('splits a tier into leagues of about 30 whose sizes differ by at most one', () => {
-    const candidates = Array.from({ length: 95 }, (_, i) => ({ userId: `u${String(i).padStart(3, '0')}`, tier: 'bronze' as const }));
-    const groups = groupIntoLeagues(candidates);
-    expect(groups.map((g) => g.userIds.length).sort()).toEqual([23, 24, 24, 24]);
-    expect(new Set(groups.flatMap((g) => g.userIds)).size).toBe(95);
-  });
-
-  it('never mixes tiers and is the same for the same input in any order', () => {
-    const candidates = [
-      { userId: 'a', tier: 'gold' as const },
-      { userId: 'b', tier: 'bronze' as const },
-      { userId: 'c', tier: 'gold' as const },
-    ];
-    const groups = groupIntoLeagues(candidates);
-    expect(groups).toEqual([
-      { tier: 'bronze', index: 0, userIds: ['b'] },
-      { tier: 'gold', index: 0, userIds: ['a', 'c'] },
-    ]);
-    expect(groupIntoLeagues([...candidates].reverse())).toEqual(groups);
+describe('assignLeagueIndex', () => {
+  it('fills the first league with room, then opens a new one', () => {
+    expect(assignLeagueIndex([])).toBe(0);
+    expect(assignLeagueIndex([29])).toBe(0);
+    expect(assignLeagueIndex([30])).toBe(1);
+    expect(assignLeagueIndex([30, 12, 30])).toBe(1);
+    expect(assignLeagueIndex([2, 2], 2)).toBe(2);
   });
 
   it('refuses a nonsensical size', () => {
-    expect(() => groupIntoLeagues([], 0)).toThrow(RangeError);
+    expect(() => assignLeagueIndex([], 0)).toThrow(RangeError);
   });
 });
 

@@ -1,5 +1,5 @@
-// Weekly leagues. Learners with activity are grouped by tier (Bronze → Diamond) into leagues of about
-// LEAGUE_TARGET_SIZE; weekly XP ranks each league; at the week's end the top PROMOTE_COUNT move up a tier
+// Weekly leagues. Learners with activity that week are grouped by tier (Bronze → Diamond) into leagues of
+// about LEAGUE_TARGET_SIZE (assignLeagueIndex); weekly XP ranks each league; at the week's end the top PROMOTE_COUNT move up a tier
 // and the bottom DEMOTE_COUNT move down (never below Bronze or above Diamond).
 //
 // Time zones: a league is one table shared by learners in many zones, so its week has one boundary for
@@ -24,34 +24,15 @@ export function isLeagueTier(value: string): value is LeagueTier {
   return (LEAGUE_TIERS as readonly string[]).includes(value);
 }
 
-export interface LeagueCandidate {
-  userId: string;
-  tier: LeagueTier;
-}
-
-export interface LeagueGroup {
-  tier: LeagueTier;
-  /** 0-based within the tier and week. */
-  index: number;
-  userIds: string[];
-}
-
 /**
- * Splits each tier's learners into ceil(n / target) leagues of nearly equal size (sizes differ by at most
- * one), members spread by a stable order so the same input always gives the same leagues.
+ * The league a learner joins on their first XP of the week, given the current sizes of their tier's
+ * leagues that week (index = league): the first one with room, else a new one. Leagues fill up to the
+ * target size in the order learners become active, so a league is people active around the same time.
  */
-export function groupIntoLeagues(candidates: readonly LeagueCandidate[], target = LEAGUE_TARGET_SIZE): LeagueGroup[] {
+export function assignLeagueIndex(sizes: readonly number[], target = LEAGUE_TARGET_SIZE): number {
   if (!Number.isSafeInteger(target) || target < 1) throw new RangeError(`league size must be an integer >= 1, got ${target}`);
-  const groups: LeagueGroup[] = [];
-  for (const tier of LEAGUE_TIERS) {
-    const members = [...new Set(candidates.filter((c) => c.tier === tier).map((c) => c.userId))].sort();
-    if (members.length === 0) continue;
-    const count = Math.ceil(members.length / target);
-    const buckets: string[][] = Array.from({ length: count }, () => []);
-    members.forEach((userId, i) => buckets[i % count].push(userId));
-    buckets.forEach((userIds, index) => groups.push({ tier, index, userIds }));
-  }
-  return groups;
+  const open = sizes.findIndex((size) => size < target);
+  return open === -1 ? sizes.length : open;
 }
 
 export interface LeagueStanding {

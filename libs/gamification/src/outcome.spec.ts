@@ -226,3 +226,22 @@ describe('a learner’s journey', () => {
     expect(journey()).toEqual(journey());
   });
 });
+
+describe('shop items in the outcome', () => {
+  it('armor keeps the spree through a failing Submit and says it was used; without armor the spree ends', () => {
+    const before = state({ spree: { current: 4, best: 6 } });
+    const armored = applySubmitOutcome(before, submit({ passed: false, armorHeld: 1 }));
+    expect(armored.state.spree).toEqual({ current: 4, best: 6 });
+    expect(armored.armorUsed).toBe(true);
+    const bare = applySubmitOutcome(before, submit({ passed: false }));
+    expect(bare.state.spree).toEqual({ current: 0, best: 6 });
+    expect(bare.armorUsed).toBe(false);
+    // Nothing to protect: the armor is kept.
+    expect(applySubmitOutcome(state(), submit({ passed: false, armorHeld: 1 })).armorUsed).toBe(false);
+  });
+
+  it('a discounted hint costs half in the XP breakdown', () => {
+    const outcome = applySubmitOutcome(state(), submit({ hintsRevealedBeforeSolve: 2, discountedHintsBeforeSolve: 1 }));
+    expect(outcome.xpBreakdown).toMatchObject({ hintPenalty: 22, total: 78 });
+  });
+});

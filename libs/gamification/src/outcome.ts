@@ -5,6 +5,7 @@
 import { evaluateAchievements, type Achievement } from './achievements';
 import { localTime, timeZoneOrUtc, type CalendarDay } from './calendar';
 import { levelForXp, type LevelInfo } from './levels';
+import { spreeWithArmor } from './gems';
 import { applySubmitToSpree, EMPTY_SPREE, type SpreeState } from './spree';
 import { applySolveToStreak, DEFAULT_STREAK_RULES, EMPTY_STREAK, type StreakRules, type StreakState } from './streak';
 import { DEFAULT_XP_RULES, xpForSolve, type XpBreakdown, type XpRules } from './xp';
@@ -44,6 +45,10 @@ export interface SubmitEvent {
   /** No earlier Submit of this exercise by this learner exists (passing or not). */
   isFirstSubmitOfExercise: boolean;
   hintsRevealedBeforeSolve: number;
+  /** Of those, revealed with a hint discount from the shop (they cost half). */
+  discountedHintsBeforeSolve?: number;
+  /** Armor from the shop the learner holds: a failing Submit uses one and keeps the spree. */
+  armorHeld?: number;
   solutionRevealedBeforeSolve: boolean;
   /** When the Submit was graded as passing (or failing): the instant, not a local time. */
   at: Date;
@@ -85,6 +90,8 @@ export interface SubmitOutcome {
   streakBroken: boolean;
   freezesSpent: number;
   freezeEarned: boolean;
+  /** A failing Submit used one armor from the shop to keep the spree. */
+  armorUsed: boolean;
   /** The learner's local day of the Submit (the streak day). */
   localDay: CalendarDay;
 }
@@ -107,12 +114,15 @@ export function applySubmitOutcome(
     streakBroken: false,
     freezesSpent: 0,
     freezeEarned: false,
+    armorUsed: false,
     localDay: local.day,
   };
 
-  // A failing Submit ends the spree and changes nothing else.
+  // A failing Submit ends the spree (unless armor protects it) and changes nothing else.
   if (!event.passed) {
-    return { ...nothingElse, state: { ...state, spree: applySubmitToSpree(state.spree, false) } };
+    const armored = spreeWithArmor(state.spree.current, false, event.armorHeld ?? 0);
+    const spree = armored.armorUsed ? state.spree : applySubmitToSpree(state.spree, false);
+    return { ...nothingElse, armorUsed: armored.armorUsed, state: { ...state, spree } };
   }
 
   // Passing an exercise already solved earns nothing and leaves the spree as it is: re-submitting a
@@ -127,6 +137,7 @@ export function applySubmitOutcome(
     exerciseXp: event.exerciseXp,
     isFirstTry: event.isFirstSubmitOfExercise,
     hintsRevealedBeforeSolve: event.hintsRevealedBeforeSolve,
+    discountedHintsBeforeSolve: event.discountedHintsBeforeSolve ?? 0,
     solutionRevealedBeforeSolve: assisted,
     rules: rules.xp,
   });

@@ -1,4 +1,13 @@
-import { QUEST_CATALOGUE, advanceQuest, chooseQuests, questByKey, questPeriodKey, questProgressFor, type QuestSubmitFacts } from './quests';
+import {
+  QUEST_CATALOGUE,
+  advanceQuest,
+  nextQuestPeriodStart,
+  chooseQuests,
+  questByKey,
+  questPeriodKey,
+  questProgressFor,
+  type QuestSubmitFacts,
+} from './quests';
 
 const everything = { typescriptAvailable: true, newChapterAvailable: true, unsolvedAvailable: true };
 const solve: QuestSubmitFacts = {
@@ -23,6 +32,13 @@ describe('quest periods', () => {
     const sundayUtc = new Date('2026-03-15T20:00:00Z'); // Sunday in UTC, Monday 05:00 in Tokyo
     expect(questPeriodKey('weekly', sundayUtc, 'UTC')).toBe('2026-W11');
     expect(questPeriodKey('weekly', sundayUtc, 'Asia/Tokyo')).toBe('2026-W12');
+  });
+
+  it('knows when a period ends, DST days included', () => {
+    expect(nextQuestPeriodStart('daily', new Date('2026-03-10T23:30:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-03-11T23:00:00.000Z');
+    // Europe/Berlin leaves DST on 2026-10-25: that local day has 25 hours.
+    expect(nextQuestPeriodStart('daily', new Date('2026-10-24T22:30:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(nextQuestPeriodStart('weekly', new Date('2026-03-11T12:00:00Z'), 'UTC').toISOString()).toBe('2026-03-16T00:00:00.000Z');
   });
 
   it('falls back to UTC for a missing or invalid time zone', () => {

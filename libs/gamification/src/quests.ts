@@ -26,8 +26,11 @@ export type QuestGoal =
   /** XP earned */
   | 'xp';
 
+/**
+ * Quests pay gems, not XP: XP stays what solving earns, so levels and leaderboards keep measuring solved
+ * work (a quest for "earn 50 XP" paying XP would feed itself).
+ */
 export interface QuestReward {
-  xp: number;
   gems: number;
 }
 
@@ -44,34 +47,34 @@ export const DAILY_QUEST_COUNT = 3;
 export const WEEKLY_QUEST_COUNT = 1;
 
 export const QUEST_CATALOGUE: readonly QuestDefinition[] = Object.freeze([
-  { key: 'daily-solve-1', period: 'daily', goal: 'solve', target: 1, title: 'Solve an exercise', reward: { xp: 10, gems: 2 } },
-  { key: 'daily-solve-3', period: 'daily', goal: 'solve', target: 3, title: 'Solve 3 exercises', reward: { xp: 25, gems: 5 } },
+  { key: 'daily-solve-1', period: 'daily', goal: 'solve', target: 1, title: 'Solve an exercise', reward: { gems: 2 } },
+  { key: 'daily-solve-3', period: 'daily', goal: 'solve', target: 3, title: 'Solve 3 exercises', reward: { gems: 5 } },
   {
     key: 'daily-first-try',
     period: 'daily',
     goal: 'first-try',
     target: 1,
     title: 'Solve one on your first Submit',
-    reward: { xp: 15, gems: 3 },
+    reward: { gems: 3 },
   },
-  { key: 'daily-no-hints-2', period: 'daily', goal: 'no-hints', target: 2, title: 'Solve 2 without a hint', reward: { xp: 15, gems: 3 } },
-  { key: 'daily-streak', period: 'daily', goal: 'streak-day', target: 1, title: 'Keep your streak alive', reward: { xp: 5, gems: 2 } },
+  { key: 'daily-no-hints-2', period: 'daily', goal: 'no-hints', target: 2, title: 'Solve 2 without a hint', reward: { gems: 3 } },
+  { key: 'daily-streak', period: 'daily', goal: 'streak-day', target: 1, title: 'Keep your streak alive', reward: { gems: 2 } },
   {
     key: 'daily-typescript',
     period: 'daily',
     goal: 'typescript',
     target: 1,
     title: 'Solve a TypeScript exercise',
-    reward: { xp: 15, gems: 3 },
+    reward: { gems: 3 },
   },
-  { key: 'daily-xp-50', period: 'daily', goal: 'xp', target: 50, title: 'Earn 50 XP', reward: { xp: 10, gems: 3 } },
+  { key: 'daily-xp-50', period: 'daily', goal: 'xp', target: 50, title: 'Earn 50 XP', reward: { gems: 3 } },
   {
     key: 'weekly-solve-10',
     period: 'weekly',
     goal: 'solve',
     target: 10,
     title: 'Solve 10 exercises this week',
-    reward: { xp: 60, gems: 15 },
+    reward: { gems: 15 },
   },
   {
     key: 'weekly-new-chapter',
@@ -79,9 +82,9 @@ export const QUEST_CATALOGUE: readonly QuestDefinition[] = Object.freeze([
     goal: 'new-chapter',
     target: 1,
     title: 'Start a new chapter',
-    reward: { xp: 40, gems: 10 },
+    reward: { gems: 10 },
   },
-  { key: 'weekly-xp-300', period: 'weekly', goal: 'xp', target: 300, title: 'Earn 300 XP this week', reward: { xp: 50, gems: 12 } },
+  { key: 'weekly-xp-300', period: 'weekly', goal: 'xp', target: 300, title: 'Earn 300 XP this week', reward: { gems: 12 } },
 ] satisfies QuestDefinition[]);
 
 const byKey = new Map(QUEST_CATALOGUE.map((q) => [q.key, q]));
@@ -94,6 +97,23 @@ export function questByKey(key: string): QuestDefinition | undefined {
 export function questPeriodKey(period: QuestPeriod, at: Date, timeZone: string | null | undefined): string {
   const day = localDay(at, timeZoneOrUtc(timeZone));
   return period === 'daily' ? day : isoWeekOfDay(day);
+}
+
+/**
+ * The instant the learner's current period ends (their next local midnight; the next local Monday's for
+ * weekly quests), found by bisection on the period key, so DST days of 23 or 25 hours come out right.
+ */
+export function nextQuestPeriodStart(period: QuestPeriod, at: Date, timeZone: string | null | undefined): Date {
+  const key = questPeriodKey(period, at, timeZone);
+  let lo = at.getTime();
+  let hi = lo + (period === 'daily' ? 27 : 8 * 24) * 3_600_000;
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (questPeriodKey(period, new Date(mid), timeZone) === key) lo = mid;
+    else hi = mid;
+  }
+  // hi is within a second after the boundary, and boundaries fall on whole minutes in every time zone.
+  return new Date(Math.floor(hi / 60_000) * 60_000);
 }
 
 /** What decides which quests make sense for a learner. */

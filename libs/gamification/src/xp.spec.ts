@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_XP_RULES, hintCost, resolveXpRules, solutionRevealCost, xpForSolve, type SolveXpInput } from './xp';
+import { DEFAULT_XP_RULES, hintCost, hintPenaltyFor, resolveXpRules, solutionRevealCost, xpForSolve, type SolveXpInput } from './xp';
 
 const rules = resolveXpRules();
 const solve = (input: Partial<SolveXpInput>) =>
@@ -126,5 +126,24 @@ describe('costs shown before revealing', () => {
   it('solutionRevealCost is the whole XP, or 0 when the pack keeps it', () => {
     expect(solutionRevealCost(100, rules)).toBe(100);
     expect(solutionRevealCost(100, resolveXpRules({ solutionRevealForfeits: false }))).toBe(0);
+  });
+});
+
+describe('hint discounts', () => {
+  it('a discounted hint costs half (rounded down), within the same cap', () => {
+    expect(hintPenaltyFor(100, 2, DEFAULT_XP_RULES, 1)).toBe(15 + 7);
+    expect(hintPenaltyFor(100, 5, DEFAULT_XP_RULES, 0)).toBe(60);
+    expect(hintPenaltyFor(100, 5, DEFAULT_XP_RULES, 5)).toBe(35);
+    expect(() => hintPenaltyFor(100, 1, DEFAULT_XP_RULES, 2)).toThrow(RangeError);
+    expect(
+      xpForSolve({
+        exerciseXp: 100,
+        isFirstTry: false,
+        hintsRevealedBeforeSolve: 1,
+        discountedHintsBeforeSolve: 1,
+        solutionRevealedBeforeSolve: false,
+        rules: DEFAULT_XP_RULES,
+      }).total,
+    ).toBe(93);
   });
 });

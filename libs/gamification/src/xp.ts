@@ -57,6 +57,8 @@ export interface SolveXpInput {
   isFirstTry: boolean;
   /** Hints revealed before the exercise was first solved (hints revealed afterwards are free). */
   hintsRevealedBeforeSolve: number;
+  /** How many of those were revealed with a hint discount (they cost half). */
+  discountedHintsBeforeSolve?: number;
   /** The reference solution was revealed before the exercise was first solved. */
   solutionRevealedBeforeSolve: boolean;
   rules: XpRules;
@@ -90,13 +92,18 @@ function hintPenaltyCap(exerciseXp: number, rules: XpRules): number {
   return percentOf(exerciseXp, rules.hintPenaltyCapPercent);
 }
 
-/** Total cost of `hintCount` hints on an exercise, capped. */
-export function hintPenaltyFor(exerciseXp: number, hintCount: number, rules: XpRules): number {
+/** Total cost of `hintCount` hints on an exercise, capped; `discounted` of them cost half (rounded down). */
+export function hintPenaltyFor(exerciseXp: number, hintCount: number, rules: XpRules, discounted = 0): number {
   assertExerciseXp(exerciseXp);
   if (!Number.isSafeInteger(hintCount) || hintCount < 0) {
     throw new RangeError(`hint count must be a non-negative integer, got ${hintCount}`);
   }
-  return Math.min(hintCount * percentOf(exerciseXp, rules.hintCostPercent), hintPenaltyCap(exerciseXp, rules));
+  if (!Number.isSafeInteger(discounted) || discounted < 0 || discounted > hintCount) {
+    throw new RangeError(`discounted hints must be an integer from 0 to the hint count, got ${discounted}`);
+  }
+  const each = percentOf(exerciseXp, rules.hintCostPercent);
+  const total = (hintCount - discounted) * each + discounted * Math.floor(each / 2);
+  return Math.min(total, hintPenaltyCap(exerciseXp, rules));
 }
 
 /**
@@ -116,13 +123,14 @@ export function solutionRevealCost(exerciseXp: number, rules: XpRules): number {
 /** The XP a first passing Submit earns. */
 export function xpForSolve(input: SolveXpInput): XpBreakdown {
   const { exerciseXp, isFirstTry, hintsRevealedBeforeSolve, solutionRevealedBeforeSolve, rules } = input;
+  const discounted = Math.min(input.discountedHintsBeforeSolve ?? 0, hintsRevealedBeforeSolve);
   assertExerciseXp(exerciseXp);
   if (solutionRevealedBeforeSolve && rules.solutionRevealForfeits) {
     return { base: 0, bonus: 0, hintPenalty: 0, total: 0, forfeited: true };
   }
   // Passing with the reference solution in view is not a first try, even when a pack keeps the XP.
   const bonus = isFirstTry && !solutionRevealedBeforeSolve ? percentOf(exerciseXp, rules.firstTryBonusPercent) : 0;
-  const hintPenalty = hintPenaltyFor(exerciseXp, hintsRevealedBeforeSolve, rules);
+  const hintPenalty = hintPenaltyFor(exerciseXp, hintsRevealedBeforeSolve, rules, discounted);
   return {
     base: exerciseXp,
     bonus,

@@ -1,7 +1,15 @@
 // The typed job catalogue: queue names, job names, payloads, job options and the cross-process events the
 // grading pipeline carries over BullMQ, shared by the api (producer + event relay) and the worker (consumer).
 import type { JobsOptions } from 'bullmq';
-import type { SubmissionCompletedEvent, SubmissionKind, SubmissionQueuedEvent, SubmissionTestEvent } from '@questline/contracts';
+import type {
+  BossUpdatedEvent,
+  MotivationUpdatedEvent,
+  LearnerProgress,
+  SubmissionCompletedEvent,
+  SubmissionKind,
+  SubmissionQueuedEvent,
+  SubmissionTestEvent,
+} from '@questline/contracts';
 import type { SubmitOutcome } from '@questline/data';
 
 export const GRADING_QUEUE = 'grading';
@@ -88,6 +96,12 @@ export interface BatchProgress {
 
 export type GradeProgress = StartedProgress | TestProgressData | BatchProgress;
 
+/** Where an award counts, as JSON: its course and when it was awarded (ISO 8601). */
+export interface AwardData {
+  course: { id: string; slug: string; title: string };
+  awardedAt: string;
+}
+
 /** The grading job's return value: the learner payload plus what the api needs to route and measure it. */
 export interface GradeJobResult {
   userId: string;
@@ -97,6 +111,15 @@ export interface GradeJobResult {
   payload: SubmissionCompletedEvent;
   /** Submit only: gamification's full answer, republished on AppEvents in every api process. */
   outcome?: SubmitOutcome;
+  /** Submit only, when it moved a quest, paid gems or hit a boss (not repeated on a replay). */
+  motivation?: { update: MotivationUpdatedEvent | null; bosses: BossUpdatedEvent[] };
+  /**
+   * Submit only: the learner's progress right after the commit, computed ONCE by the worker, so api
+   * processes push `progress.updated` without a database read (however many of them there are).
+   */
+  progress?: LearnerProgress;
+  /** An award with XP: the boards it changed (the worker already updated the board store). */
+  award?: AwardData;
   /** Time inside the sandbox, and from the row's creation to its completion (database clock). */
   gradingMs: number;
   endToEndMs: number;
@@ -146,4 +169,5 @@ export async function closeWithin(resource: { close(): Promise<void>; disconnect
   // disconnect() may itself wait for a connection that never came: start it, don't wait for it.
   if (outcome === 'timeout') resource.disconnect().catch(() => undefined);
 }
+export * from './completion';
 export * from './pack-checks';

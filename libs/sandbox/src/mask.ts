@@ -1,5 +1,6 @@
-// What a learner may see of hidden tests: that they exist, whether they passed and how long they
-// took, never their names, code, messages or output (a message would echo expected values).
+// What a learner may see of hidden tests: that they exist and whether they passed, never their names,
+// code, messages, output or durations (a message would echo expected values; a duration is a side channel:
+// learner code that sleeps in proportion to its input reads hidden inputs back from the timings).
 import type { GradeResult, TestResult } from './types';
 
 export interface MaskOptions {
@@ -15,7 +16,8 @@ export function maskHiddenTest(test: TestResult, hiddenNumber: number, options: 
   const masked: TestResult = {
     name: options.revealNames ? test.name : `Hidden test ${hiddenNumber}`,
     status: test.status,
-    durationMs: test.durationMs,
+    // The field stays (one TestResult shape) but carries nothing.
+    durationMs: 0,
     hidden: true,
   };
   if (test.status !== 'pass') masked.message = HIDDEN_MESSAGE;
@@ -31,7 +33,9 @@ export function maskHiddenTests(result: GradeResult, options: MaskOptions = {}):
     names.set(test.name, masked.name);
     return masked;
   });
-  const masked: GradeResult = { ...result, tests };
+  // The total would give the hidden tests' time away as total minus the visible tests' durations.
+  const visibleMs = result.tests.reduce((sum, test) => sum + (test.hidden ? 0 : test.durationMs), 0);
+  const masked: GradeResult = { ...result, tests, ...(hiddenNumber > 0 ? { durationMs: visibleMs } : {}) };
   if (result.limit?.testName !== undefined && names.has(result.limit.testName)) {
     masked.limit = { ...result.limit, testName: names.get(result.limit.testName) };
   }

@@ -57,6 +57,26 @@ export class LiveClient {
     });
   }
 
+  /** Resolves once `n` events named `event` have arrived (for events that carry no submission id). */
+  waitForCount(event: string, n: number, timeoutMs = 20_000): Promise<LiveEvent[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== check);
+        reject(new Error(`fewer than ${n} ${event} within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.event))}`));
+      }, timeoutMs);
+      const check = () => {
+        const hits = this.events.filter((e) => e.event === event);
+        if (hits.length >= n) {
+          clearTimeout(timer);
+          resolve(hits);
+        } else {
+          this.waiters.push(check);
+        }
+      };
+      check();
+    });
+  }
+
   close(): void {
     this.socket.disconnect();
   }

@@ -5,6 +5,8 @@ import { freePort } from '../../fixtures/net';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 const REGISTER = path.join(__dirname, 'register-ts.cjs');
+/** Preloaded when the env sets SQL_COUNT_FILE: counts the process's SQL statements (statements-per-submit.spec). */
+const COUNT_SQL = path.join(__dirname, 'count-sql.cjs');
 
 export { freePort };
 
@@ -62,7 +64,14 @@ export class Proc {
 function spawnTs(name: string, entry: string, env: Record<string, string | undefined>): Proc {
   const child = spawn(
     process.execPath,
-    ['--no-node-snapshot', '-r', REGISTER, '-e', `require(${JSON.stringify(path.join(ROOT, entry))})`],
+    [
+      '--no-node-snapshot',
+      '-r',
+      REGISTER,
+      ...(env.SQL_COUNT_FILE ? ['-r', COUNT_SQL] : []),
+      '-e',
+      `require(${JSON.stringify(path.join(ROOT, entry))})`,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },

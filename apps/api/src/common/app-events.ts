@@ -1,6 +1,8 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { Subject } from 'rxjs';
+import type { LearnerProgress, SubmissionKind } from '@questline/contracts';
 import type { SubmitOutcome } from '@questline/data';
+import type { AwardData } from '@questline/jobs';
 
 /**
  * In-process domain events inside one api process, so features react to each other without importing
@@ -10,10 +12,14 @@ export interface SubmissionCompletedEvent {
   submissionId: string;
   userId: string;
   exerciseId: string;
-  kind: 'run' | 'submit';
+  kind: SubmissionKind;
   verdict: string;
   /** Present for graded Submits. */
   outcome?: SubmitOutcome;
+  /** Graded Submits: the progress the worker computed after the commit (subscribers need no query). */
+  progress?: LearnerProgress;
+  /** An award with XP: the boards it changed (the worker already wrote them to the board store). */
+  award?: AwardData;
 }
 
 @Injectable()

@@ -1,6 +1,7 @@
 import { Logger, type INestApplication } from '@nestjs/common';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { errorBody } from './errors/error-body';
+import { inputProblem, NUL_MESSAGE, urlHasNul } from './input-policy';
 import { assignRequestId } from './logging';
 
 /**
@@ -12,7 +13,15 @@ export function installBodyParsing(app: INestApplication, limit: string): void {
   app.use(express.json({ limit, strict: true }));
   app.use(express.urlencoded({ limit, extended: false }));
   app.use(bodyErrorHandler);
+  app.use(inputPolicy);
 }
+
+/** The input policy (common/input-policy.ts) for the request target, the query and the parsed body. */
+const inputPolicy: RequestHandler = (req, res, next) => {
+  const problem = urlHasNul(req.originalUrl) ? NUL_MESSAGE : (inputProblem(req.body) ?? inputProblem(req.query));
+  if (!problem) return next();
+  res.status(400).json(errorBody(400, problem, { code: 'INVALID_INPUT' }));
+};
 
 interface BodyParserError {
   type?: string;

@@ -38,7 +38,9 @@ export function loggerParams(level: LogLevel, stream?: DestinationStream): Param
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // 503 is a dependency outage, reported once by OutageLog: its request lines stay at warn, not error.
+    customLogLevel: (_req, res, err) =>
+      res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
   };
   return { pinoHttp: stream ? [options, stream] : options };
 }

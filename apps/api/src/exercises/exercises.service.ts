@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ExerciseView, HintRevealView, SolutionRevealView } from '@questline/contracts';
 import { HintReveal, SolutionReveal } from '@questline/data';
-import { hintCost, resolveXpRules, solutionRevealCost } from '@questline/gamification';
+import { discountedHintCost, hintCost, resolveXpRules, solutionRevealCost } from '@questline/gamification';
 import { CatalogService, lockedError, type CourseState } from '../catalog';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 
@@ -57,17 +57,35 @@ export class ExercisesService {
     const index = revealed.length;
     if (index >= exercise.hints.length) throw new DomainError(ErrorCode.NoHintsLeft, 'Every hint is already revealed');
     const cost = this.nextHintCost(state, exercise.id, index) ?? 0;
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(HintReveal)
-      .values({ userId, exerciseId: exercise.id, hintIndex: index, cost })
-      .orIgnore()
-      .returning(['hint_index'])
-      .execute();
+    // A hint discount from the shop halves a hint that costs something; it is used up only when this
+    // request is the one that reveals the hint (the transaction rolls the use back otherwise).
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      const [used]: unknown[] =
+        cost > 0
+          ? await manager.query(
+              `UPDATE "inventory" SET "held" = "held" - 1 WHERE "user_id" = $1 AND "item" = 'hint-discount' AND "held" > 0 RETURNING 1`,
+              [userId],
+            )
+          : [];
+      const discounted = used !== undefined;
+      const charged = discountedHintCost(cost, discounted);
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(HintReveal)
+        .values({ userId, exerciseId: exercise.id, hintIndex: index, cost: charged, discounted })
+        .orIgnore()
+        .returning(['hint_index'])
+        .execute();
+      if (!(Array.isArray(result.raw) && result.raw.length > 0)) throw new HintAlreadyRevealed();
+      return charged;
+    }).catch((error: unknown) => {
+      if (error instanceof HintAlreadyRevealed) return null;
+      throw error;
+    });
     // A double click raced us to this index: the learner gets the same hint, charged once.
     const charged =
-      Array.isArray(inserted.raw) && inserted.raw.length > 0 ? cost : ((await this.dataSource.getRepository(HintReveal).findOneBy({ userId, exerciseId: exercise.id, hintIndex: index }))?.cost ?? cost);
+      inserted ?? (await this.dataSource.getRepository(HintReveal).findOneBy({ userId, exerciseId: exercise.id, hintIndex: index }))?.cost ?? cost;
     return { index, hint: exercise.hints[index], cost: charged, nextHintCost: this.nextHintCost(state, exercise.id, index + 1) };
   }
 
@@ -105,3 +123,6 @@ export class ExercisesService {
     return hintCost(exercise.xp, resolveXpRules(state.course.xpRules), alreadyRevealed);
   }
 }
+
+/** Another request revealed this hint first: roll back this one's use of a discount. */
+class HintAlreadyRevealed extends Error {}

@@ -6,7 +6,7 @@ import { LIVE_EVENTS, LIVE_NAMESPACE, LIVE_REQUESTS } from '@questline/contracts
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import type { LiveSocketData } from '../live/live.gateway';
-import { boardRoom } from './board';
+import { boardRoom } from '@questline/data';
 import { PERIOD_NAMES, toPeriod, type LeaderboardDto, type PeriodName } from './leaderboards.dto';
 import { LeaderboardsService, type BoardChange } from './leaderboards.service';
 
@@ -39,7 +39,7 @@ function parseBody(body: unknown): SubscribeBody {
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 // Global filters do not reach gateways: without this, a DomainError would reach the client as "Internal server error".
-@UseFilters(new AllExceptionsFilter())
+@UseFilters(AllExceptionsFilter)
 export class LeaderboardsGateway implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LeaderboardsGateway.name);
   @WebSocketServer() private readonly namespace: Namespace;

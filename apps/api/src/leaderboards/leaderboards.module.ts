@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@questline/config';
-import { PostgresBoardStore, RedisBoardStore, type BoardStore } from './board-store';
+import { PostgresBoardStore, RedisBoardStore, type BoardStore } from '@questline/data';
 import { LeaderboardsController } from './leaderboards.controller';
 import { DEFAULT_PUSH_INTERVAL_MS, LEADERBOARD_PUSH_INTERVAL_MS, LeaderboardsGateway } from './leaderboards.gateway';
 import { BOARD_STORE, LeaderboardsService } from './leaderboards.service';

@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
 import { Subject } from 'rxjs';
 import { DataSource, In } from 'typeorm';
-import { Course, User } from '@questline/data';
+import { boardsOfAward, Course, User, type BoardCourse, type BoardRef, type BoardStore } from '@questline/data';
 import { LEADERBOARD_PERIODS, periodKey, type LeaderboardPeriod, type RankedEntry } from '@questline/gamification';
-import { AppEvents, type SubmissionCompletedEvent } from '../common/app-events';
+import type { AwardData } from '@questline/jobs';
+import { AppEvents } from '../common/app-events';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import type { BoardCourse, BoardRef } from './board';
-import type { BoardStore } from './board-store';
 import { DEFAULT_LIMIT, type LeaderboardDto, type LeaderboardEntryDto } from './leaderboards.dto';
 import { isUuid } from '../common/uuid';
 
@@ -87,10 +86,7 @@ export class LeaderboardsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.subscription = this.events.submissionCompleted.subscribe((event) => {
-      if (event.kind !== 'submit' || !event.outcome || event.outcome.xpAwarded <= 0) return;
-      this.applyAward(event).catch((error: unknown) =>
-        this.logger.error(`leaderboards not updated for an award: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      if (event.kind === 'submit' && event.award) this.awardApplied(event.award);
     });
   }
 
@@ -99,24 +95,15 @@ export class LeaderboardsService implements OnModuleInit, OnModuleDestroy {
     this.changes.complete();
   }
 
-  /** Update the six boards of an award (3 periods × global and course) from its row in Postgres. */
-  async applyAward(event: Pick<SubmissionCompletedEvent, 'userId' | 'exerciseId'>): Promise<void> {
-    const [award]: Array<{ awarded_at: Date; id: string; slug: string; title: string }> = await this.dataSource.query(
-      `SELECT a."awarded_at", c."id", c."slug", c."title" FROM "xp_awards" a JOIN "courses" c ON c."id" = a."course_id"
-        WHERE a."user_id" = $1 AND a."exercise_id" = $2`,
-      [event.userId, event.exerciseId],
-    );
-    if (!award) {
-      // The event is published after the Submit's transaction commits, so this means the award was undone since.
-      this.logger.warn('award event without an award row; boards left as they are');
-      return;
-    }
-    const course: BoardCourse = { id: award.id, slug: award.slug, title: award.title };
-    for (const period of LEADERBOARD_PERIODS) {
-      for (const scope of [null, course]) {
-        await this.store.applyAward({ period, course: scope, at: award.awarded_at }, event.userId);
-        this.changes.next({ period, courseSlug: scope?.slug ?? null });
-      }
+  /**
+   * An award's six boards (3 periods × global and course) changed: the worker already wrote them to the board
+   * store, once. This process only drops what it cached of them and schedules `leaderboard.updated` for its
+   * own subscribers — no database access per award.
+   */
+  awardApplied(award: AwardData): void {
+    for (const ref of boardsOfAward({ course: award.course, awardedAt: new Date(award.awardedAt) })) {
+      this.store.forget(ref);
+      this.changes.next({ period: ref.period, courseSlug: ref.course?.slug ?? null });
     }
   }
 

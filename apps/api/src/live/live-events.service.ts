@@ -20,6 +20,11 @@ export class LiveEvents {
     this.namespace = namespace;
   }
 
+  /** Whether any socket of the user is connected to this process. */
+  hasSockets(userId: string): boolean {
+    return (this.namespace?.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  }
+
   /** Typed against the contract's event map: a name and its payload cannot drift apart. */
   emitToUser<E extends LiveEventName>(userId: string, event: E, payload: LiveEventMap[E]): void {
     if (!this.namespace) {
@@ -27,5 +32,11 @@ export class LiveEvents {
       return;
     }
     this.namespace.to(userRoom(userId)).emit(event, payload);
+  }
+
+  /** To every signed-in socket on this process (community events such as the boss bar). */
+  emitToAll<E extends LiveEventName>(event: E, payload: LiveEventMap[E]): void {
+    if (!this.namespace) return;
+    this.namespace.emit(event, payload);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -8,13 +8,12 @@ import { AppEvents } from '../common/app-events';
 import { LiveEvents } from '../live/live-events.service';
 
 /**
- * Reads progress, and pushes `progress.updated` to the learner after each graded Submit. The push is built
- * from Postgres after the Submit committed (not from the event), so it is exactly what GET /api/me/progress
- * would answer.
+ * Reads progress, and pushes `progress.updated` to the learner after each graded Submit. The worker computed
+ * that progress once, after the Submit committed, with the same function GET /api/me/progress answers with;
+ * every api process only forwards it to its own sockets (no database read per event).
  */
 @Injectable()
 export class ProgressService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ProgressService.name);
   private subscription?: Subscription;
 
   constructor(
@@ -30,12 +29,8 @@ export class ProgressService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscription = this.events.submissionCompleted.subscribe((event) => {
       // Runs never change progress; a Submit always may (a failure resets the spree).
-      if (event.kind !== 'submit' || !event.outcome) return;
-      this.progressOf(event.userId)
-        .then((progress) => this.live.emitToUser(event.userId, LIVE_EVENTS.progressUpdated, progress))
-        .catch((error: unknown) =>
-          this.logger.error(`progress.updated not sent: ${error instanceof Error ? error.message : String(error)}`),
-        );
+      if (event.kind !== 'submit' || !event.progress) return;
+      this.live.emitToUser(event.userId, LIVE_EVENTS.progressUpdated, event.progress);
     });
   }
 

@@ -12,11 +12,17 @@ import {
   type GradeJobPayload,
   type QueuedEventData,
 } from '@questline/jobs';
+import { DependencyUnavailableError } from '../common/errors/dependency';
 
 /** An enqueue that has not answered by then is treated as "queue unreachable" (503), not left hanging. */
 const ENQUEUE_TIMEOUT_MS = 1500;
 
-export class QueueUnreachableError extends Error {}
+/** The queue did not answer: the filter answers 503 QUEUE_UNAVAILABLE and logs the outage once. */
+export class QueueUnreachableError extends DependencyUnavailableError {
+  constructor(message: string) {
+    super('queue', message);
+  }
+}
 
 /**
  * Options for the api's producer connections. On Redis they fail fast instead of buffering commands

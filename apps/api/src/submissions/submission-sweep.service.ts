@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@questline/config';
 import { SubmissionsRepository } from '@questline/data';
+import { unavailableDependency } from '../common/errors/dependency';
+import { DependencyOutages } from '../common/errors/outage-log';
 import { PipelineMetrics } from '../metrics/pipeline-metrics';
 import { GradingQueue } from './grading-queue';
 
@@ -34,6 +36,7 @@ export class SubmissionSweep implements OnApplicationBootstrap, OnModuleDestroy 
     @InjectConfig() private readonly config: AppConfig,
     private readonly queue: GradingQueue,
     private readonly metrics: PipelineMetrics,
+    private readonly outages: DependencyOutages,
   ) {
     this.submissions = new SubmissionsRepository(dataSource);
   }
@@ -44,7 +47,12 @@ export class SubmissionSweep implements OnApplicationBootstrap, OnModuleDestroy 
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.sweep()
-        .catch((error: unknown) => this.logger.warn(`sweep failed: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) => {
+          // An outage is logged once for the whole api, not once per sweep interval.
+          const dependency = unavailableDependency(error);
+          if (dependency) this.outages.report(dependency, error);
+          else this.logger.warn(`sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+        })
         .finally(() => (this.running = undefined));
     }, every);
     this.timer.unref();

@@ -26,12 +26,12 @@ const row = (overrides: Partial<SubmissionViewSource> = {}): SubmissionViewSourc
 });
 
 describe('toSubmissionView', () => {
-  it('masks hidden tests: no name, code, message or output, and the limit names the masked test', () => {
+  it('masks hidden tests: no name, code, message, output or duration, and the limit names the masked test', () => {
     const view = toSubmissionView(row());
     expect(view.tests?.[1]).toEqual({
       name: 'Hidden test 1',
       status: 'fail',
-      durationMs: 2,
+      durationMs: 0,
       hidden: true,
       message: expect.not.stringContaining('7'),
     });

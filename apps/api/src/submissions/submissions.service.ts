@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@questline/config';
@@ -8,7 +8,7 @@ import { SANDBOX_DEFAULTS } from '@questline/sandbox';
 import { CatalogService } from '../catalog';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { PipelineMetrics } from '../metrics/pipeline-metrics';
-import { GradingQueue } from './grading-queue';
+import { GradingQueue, QueueUnreachableError } from './grading-queue';
 import { toSubmissionView } from './submission-view';
 import { isUuid } from '../common/uuid';
 
@@ -16,7 +16,6 @@ const MAX_IDEMPOTENCY_KEY = 200;
 
 @Injectable()
 export class SubmissionsService {
-  private readonly logger = new Logger(SubmissionsService.name);
   private readonly submissions: SubmissionsRepository;
 
   constructor(
@@ -80,8 +79,8 @@ export class SubmissionsService {
     } catch (error) {
       await this.submissions.delete(id).catch(() => undefined);
       this.metrics.rejected.inc({ reason: 'queue_unavailable' });
-      this.logger.warn(`enqueue failed, answered 503: ${error instanceof Error ? error.message : String(error)}`);
-      throw new DomainError(ErrorCode.QueueUnavailable, 'Grading is temporarily unavailable; try again in a moment');
+      // The filter reports it (once per outage) and answers 503 QUEUE_UNAVAILABLE.
+      throw error instanceof QueueUnreachableError ? error : new QueueUnreachableError(String(error));
     }
     this.metrics.accepted.inc({ kind });
     return { id, status: 'queued', kind };

@@ -2,9 +2,11 @@
 // spree and the connection state.
 import { session, setSession } from '../lib/api';
 import { connection, disconnectLive } from '../lib/live';
+import { resetMotivation } from '../lib/motivation';
 import { progress, resetProgress } from '../lib/progress';
 import { location, navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { QuestCounter } from './Motivation';
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const path = useStore(location);
@@ -31,6 +33,7 @@ export function Header() {
           <nav class="nav" aria-label="Main">
             <NavLink href="/">Courses</NavLink>
             <NavLink href="/leaderboards">Leaderboards</NavLink>
+            <NavLink href="/quests">Quests</NavLink>
             <NavLink href="/profile">Profile</NavLink>
             {user.role !== 'learner' ? <NavLink href="/instructor">Instructor</NavLink> : null}
           </nav>
@@ -84,6 +87,7 @@ export function Header() {
               {p?.spree.current ?? 0}
               <span class="sr-only"> spree</span>
             </div>
+            <QuestCounter />
             <span class={`conn conn--${conn}`} data-testid="connection" data-state={conn} title={`Live updates: ${conn}`}>
               <span class="sr-only">Live updates {conn}</span>
             </span>
@@ -94,6 +98,7 @@ export function Header() {
             onClick={() => {
               disconnectLive();
               resetProgress();
+              resetMotivation();
               setSession(null, null);
               navigate('/signin');
             }}

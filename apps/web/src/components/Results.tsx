@@ -35,7 +35,8 @@ function TestRow({ index, test }: { index: number; test?: TestResult }) {
         </span>
         {test?.hidden ? <span class="tag">hidden</span> : null}
         <span class="sr-only">{label}</span>
-        {test && status !== 'pending' ? <span class="test__time">{Math.round(test.durationMs)} ms</span> : null}
+        {/* Hidden tests report no duration (a side channel). */}
+        {test && status !== 'pending' && !test.hidden ? <span class="test__time">{Math.round(test.durationMs)} ms</span> : null}
       </div>
       {open && test?.message ? (
         <pre class="test__message" data-testid="test-message">

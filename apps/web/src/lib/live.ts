@@ -3,7 +3,8 @@
 // subscriptions across reconnects, and, after a dropped connection, re-fetches every submission
 // that was still pending (polling over HTTP while the socket is down).
 import { io, type Socket } from 'socket.io-client';
-import { applyCompletion, applyProgress, celebrateAchievement } from './progress';
+import { applyBossUpdate, applyMotivationUpdate } from './motivation';
+import { applyCompletion, applyProgress, refreshProgress } from './progress';
 import { createStore } from './store';
 import {
   LIVE_EVENTS,
@@ -14,12 +15,13 @@ import {
   type LeaderboardPeriod,
   type LiveEmitEvents,
   type LiveListenEvents,
+  type SessionEndedEvent,
   type SubmissionAccepted,
   type SubmissionKind,
   type SubmissionView,
   type TestResult,
 } from '@questline/contracts';
-import { api, type Period } from './api';
+import { api, setSession, type Period } from './api';
 
 export type ConnectionState = 'offline' | 'connecting' | 'online';
 export const connection = createStore<ConnectionState>('offline');
@@ -108,7 +110,7 @@ export async function refetchPending(): Promise<void> {
         const wasPending = pending.has(id);
         applySnapshot(sub);
         if (sub.status === 'completed' && wasPending && sub.kind === 'submit') {
-          // The completion event was missed: refresh XP and achievements from the server.
+          // The completion event (and so `progress.updated`) was missed: refresh XP and achievements from the server.
           applyCompletion({
             submissionId: id,
             verdict: sub.verdict ?? 'error',
@@ -117,6 +119,7 @@ export async function refetchPending(): Promise<void> {
             progress: null,
             achievements: [],
           });
+          void refreshProgress();
         }
       } catch {
         // Try again on the next tick.
@@ -230,6 +233,12 @@ export function connectLive(token: string): void {
     connection.set('offline');
     if (pending.size > 0) startPolling();
   });
+  // The server ends a socket whose token expired or whose account was deleted (sign out), or whose role or
+  // password changed (connect again: the token decides whether it still may).
+  s.on(LIVE_EVENTS.sessionEnded, (e: SessionEndedEvent) => {
+    if (e.reason === 'changed') setTimeout(() => connectLive(token), 500);
+    else setSession(null, null);
+  });
   s.on('connect_error', () => {
     connection.set('offline');
     if (pending.size > 0) startPolling();
@@ -258,8 +267,9 @@ export function connectLive(token: string): void {
     }),
   );
   s.on(LIVE_EVENTS.progressUpdated, (p) => applyProgress(p));
-  s.on(LIVE_EVENTS.achievementUnlocked, (a) => celebrateAchievement(a));
   s.on(LIVE_EVENTS.leaderboardUpdated, (e) => dispatchBoard(e));
+  s.on(LIVE_EVENTS.motivationUpdated, (e) => applyMotivationUpdate(e));
+  s.on(LIVE_EVENTS.bossUpdated, (e) => applyBossUpdate(e));
 }
 
 /**

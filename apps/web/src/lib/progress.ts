@@ -25,7 +25,10 @@ export function applyProgress(next: LearnerProgress): void {
   progress.set(next);
 }
 
-/** Merge the short progress of `submission.completed`, then fetch the full snapshot. */
+/**
+ * Merge the short progress of `submission.completed` and celebrate what it unlocked. No fetch: after a Submit
+ * the server pushes the full snapshot as `progress.updated`, and a Run changes nothing.
+ */
 export function applyCompletion(event: SubmissionCompletedEvent): void {
   const previous = progress.get();
   const p = event.progress;
@@ -45,8 +48,7 @@ export function applyCompletion(event: SubmissionCompletedEvent): void {
       });
     }
   }
-  for (const a of event.achievements ?? []) celebrateAchievement(a);
-  void refreshProgress();
+  for (const a of event.achievements) celebrateAchievement(a);
 }
 
 let shownLevel = 0;

@@ -1,11 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { recordSubmitOutcome, SubmissionsRepository, type ClaimedSubmission, type SubmitOutcome } from '@questline/data';
-import type { GradeJobResult, GradeProgress, StartedProgress, TestProgressData } from '@questline/jobs';
+import {
+  recordMotivation,
+  recordSubmitOutcome,
+  SubmissionsRepository,
+  type MotivationOutcome,
+  type ClaimedSubmission,
+  type SubmitOutcome,
+} from '@questline/data';
+import {
+  completionResult,
+  type CompletedRow,
+  type GradeJobResult,
+  type GradeProgress,
+  type StartedProgress,
+  type TestProgressData,
+} from '@questline/jobs';
 import { buildGradeRequest, maskHiddenTest, type GradeRequest, type GradeResult, type Grader } from '@questline/sandbox';
 import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
-import { completionResult, type CompletedRow } from './completion';
+
 import { ExerciseCache, type GradingExercise } from './exercise-cache';
 
 /** Sends one progress event; failures are logged, never fatal (the client can always GET the state). */
@@ -72,6 +86,7 @@ export class GradingService {
       if (!stored) return null;
       const completedAt = stored.completedAt;
       let outcome: SubmitOutcome | null = null;
+      let motivation: MotivationOutcome | null = null;
       if (row.kind === 'submit') {
         // Gamification also records the solve in exercise_completions (first passing Submit wins).
         outcome = await recordSubmitOutcome(manager, {
@@ -82,6 +97,13 @@ export class GradingService {
           at: completedAt,
         });
         await this.submissions.storeOutcome(manager, row.id, outcome);
+        // Quests, gems, boss damage and league XP: same transaction, applied once per submission.
+        motivation = await recordMotivation(manager, {
+          submissionId: row.id,
+          userId: row.userId,
+          exerciseId: row.exerciseId,
+          at: completedAt,
+        });
       }
       const completed: CompletedRow = {
         id: row.id,
@@ -94,10 +116,12 @@ export class GradingService {
         createdAt: stored.createdAt,
         completedAt,
       };
-      return completed;
+      return { completed, motivation };
     });
     if (!done) return this.replay(row.id);
-    return completionResult(done, exercise.revealHiddenTestNames);
+    const jobResult = completionResult(done.completed, exercise.revealHiddenTestNames);
+    if (done.motivation && (done.motivation.update || done.motivation.bosses.length > 0)) jobResult.motivation = done.motivation;
+    return jobResult;
   }
 
   /** The stored completion of an already completed submission (a redelivered job), or null. */

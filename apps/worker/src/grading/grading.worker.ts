@@ -4,6 +4,7 @@ import { bullRootOptions, InjectConfig, type AppConfig } from '@questline/config
 import { closeWithin, GRADING_JOB_NAMES, GRADING_QUEUE, isGradeJobPayload, withFastReconnect, type GradeJobResult } from '@questline/jobs';
 import { createGrader, type Grader } from '@questline/sandbox';
 import { GradingService } from './grading.service';
+import { PostCommitService } from './post-commit';
 
 /**
  * The BullMQ consumer. Built by hand rather than with @Processor so that concurrency, the stall
@@ -19,6 +20,7 @@ export class GradingWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly grading: GradingService,
+    private readonly postCommit: PostCommitService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -45,7 +47,9 @@ export class GradingWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async process(job: Job<unknown, GradeJobResult | null>, grader: Grader): Promise<GradeJobResult | null> {
     if (!GRADING_JOB_NAMES.includes(job.name)) throw new Error(`No handler for job "${job.name}" on ${GRADING_QUEUE}`);
     if (!isGradeJobPayload(job.data)) throw new Error(`Malformed ${job.name} payload`);
-    return this.grading.grade(job.data.submissionId, grader, (progress) => job.updateProgress(progress));
+    const result = await this.grading.grade(job.data.submissionId, grader, (progress) => job.updateProgress(progress));
+    // After the completion transaction committed: progress and leaderboards, once per Submit.
+    return result ? this.postCommit.complete(result) : null;
   }
 
   async onModuleDestroy(): Promise<void> {

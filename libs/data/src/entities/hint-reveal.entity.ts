@@ -15,6 +15,10 @@ export class HintReveal {
   @Column({ type: 'int' })
   cost: number;
 
+  /** Revealed with a hint discount from the shop: it costs half (see hintPenaltyFor). */
+  @Column({ type: 'boolean', default: false })
+  discounted: boolean;
+
   @Column({ name: 'revealed_at', type: 'timestamptz', default: () => 'now()' })
   revealedAt: Date;
 }

@@ -50,6 +50,8 @@ interface FactsRow extends ExerciseFacts {
   earlier_submits: number;
   awarded: boolean;
   hints: number;
+  discounted_hints: number;
+  armor: number;
   solution: boolean;
   exercise_found: boolean;
 }
@@ -92,6 +94,8 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
             (SELECT count(*)::int FROM "graded_submits" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "earlier_submits",
             EXISTS (SELECT 1 FROM "xp_awards" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "awarded",
             (SELECT count(*)::int FROM "hint_reveals" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "hints",
+            (SELECT count(*)::int FROM "hint_reveals" WHERE "user_id" = $1 AND "exercise_id" = $2 AND "discounted") AS "discounted_hints",
+            coalesce((SELECT "held" FROM "inventory" WHERE "user_id" = $1 AND "item" = 'spree-armor'), 0) AS "armor",
             EXISTS (SELECT 1 FROM "solution_reveals" WHERE "user_id" = $1 AND "exercise_id" = $2) AS "solution",
             e."xp", e."course_id", e."chapter_id", e."tests_hash", c."slug" AS "course_slug",
             c."current_version" AS "course_version", c."xp_rules", (e."id" IS NOT NULL) AS "exercise_found"
@@ -113,12 +117,14 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
   const history = { earlier_submits: facts.earlier_submits, awarded: facts.awarded };
   const isFirstPassOfExercise = input.passed && !history.awarded;
   let hintsRevealedBeforeSolve = 0;
+  let discountedHintsBeforeSolve = 0;
   let solutionRevealedBeforeSolve = false;
   let chapterCompleted = false;
   let courseCompleted = false;
   if (isFirstPassOfExercise) {
     // Not solved until now, so every reveal so far happened before the solve (later ones are free).
     hintsRevealedBeforeSolve = facts.hints;
+    discountedHintsBeforeSolve = facts.discounted_hints;
     solutionRevealedBeforeSolve = facts.solution;
     ({ chapterCompleted, courseCompleted } = await recordCompletion(manager, userId, exerciseId, submissionId, exercise, at));
   }
@@ -132,6 +138,8 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
       isFirstPassOfExercise,
       isFirstSubmitOfExercise: history.earlier_submits === 0,
       hintsRevealedBeforeSolve,
+      discountedHintsBeforeSolve,
+      armorHeld: facts.armor,
       solutionRevealedBeforeSolve,
       at,
       timeZone: user?.timezone,
@@ -191,6 +199,13 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
       outcome.xpAwarded,
     ],
   );
+
+  // Armor from the shop kept the spree through this failing Submit: it is used up (never below zero).
+  if (outcome.armorUsed) {
+    await manager.query(`UPDATE "inventory" SET "held" = "held" - 1 WHERE "user_id" = $1 AND "item" = 'spree-armor' AND "held" > 0`, [
+      userId,
+    ]);
+  }
 
   return {
     xpAwarded: outcome.xpAwarded,

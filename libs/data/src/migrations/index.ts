@@ -4,6 +4,7 @@ import { CreateUsers1763740000000 } from './1763740000000-CreateUsers';
 import { CreateCatalog1795280940260 } from './1795280940260-CreateCatalog';
 import { CreateGamification1795281363540 } from './1795281363540-CreateGamification';
 import { CreateSubmissions1795281372032 } from './1795281372032-CreateSubmissions';
+import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation';
 import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks';
 
 export const MIGRATIONS = [
@@ -11,5 +12,6 @@ export const MIGRATIONS = [
   CreateCatalog1795280940260,
   CreateGamification1795281363540,
   CreateSubmissions1795281372032,
+  CreateMotivation1796300898376,
   CreatePackChecks1796301583168,
 ];

@@ -245,6 +245,21 @@ export class SubmissionsRepository {
     return record as CompletedSubmission;
   }
 
+  /**
+   * The completed ones among `ids` (the relay's reconciliation of completions whose live event was lost):
+   * one statement for any number of ids, none still pending.
+   */
+  async loadCompletedMany(ids: string[]): Promise<CompletedSubmission[]> {
+    if (ids.length === 0) return [];
+    const rows: SubmissionRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM submissions s JOIN exercises e ON e.id = s.exercise_id WHERE s.id = ANY($1::uuid[]) AND s.status = 'completed'`,
+      [ids],
+    );
+    return rows
+      .map(toRecord)
+      .filter((record): record is CompletedSubmission => record.status === 'completed' && !!record.result && !!record.completedAt);
+  }
+
   /** The sweep's lock, held until `manager`'s transaction ends; false when another process sweeps now. */
   async tryLockSweep(manager: EntityManager): Promise<boolean> {
     const locked: Array<{ ok: boolean }> = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS ok`, [SWEEP_LOCK]);

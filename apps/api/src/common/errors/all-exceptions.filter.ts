@@ -1,13 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Socket } from 'socket.io';
-import { DomainError, ERROR_STATUS } from './domain-error';
+import { unavailableDependency, type Dependency } from './dependency';
+import { DomainError, ERROR_STATUS, ErrorCode } from './domain-error';
 import { ErrorBody, errorBody } from './error-body';
+import { isNulRefusal, NUL_MESSAGE } from '../input-policy';
+import { DependencyOutages } from './outage-log';
 
 /**
  * The single exception filter: DomainError → its status; HttpException (validation, 404,
- * throttling, ...) → its status with a flat string message; anything else → 500 with a generic
- * message, logged with its stack here and never sent to the client.
+ * throttling, ...) → its status with a flat string message; a dependency outage (PostgreSQL or the
+ * queue unreachable) → 503 with a code naming it, logged once per outage at warn (OutageLog); anything
+ * else → 500 with a generic message, logged with its stack here and never sent to the client.
  * In socket.io message handlers the same body is emitted to the client as an `exception` event
  * (Nest's convention). Connection refusals happen earlier, in the gateway middleware.
  */
@@ -15,9 +19,14 @@ import { ErrorBody, errorBody } from './error-body';
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
+  constructor(private readonly outages: DependencyOutages) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500 && !(exception instanceof DomainError)) {
+    const dependency = unavailableDependency(exception);
+    if (dependency) {
+      this.outages.report(dependency, exception);
+    } else if (body.statusCode >= 500 && !(exception instanceof DomainError)) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (host.getType() === 'ws') {
@@ -34,7 +43,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
+/** The code and message a client gets while a dependency is down (safe to show; says nothing internal). */
+export const UNAVAILABLE: Record<Dependency, { code: ErrorCode; message: string }> = {
+  database: { code: ErrorCode.DatabaseUnavailable, message: 'The database is temporarily unavailable; try again in a moment' },
+  queue: { code: ErrorCode.QueueUnavailable, message: 'Grading is temporarily unavailable; try again in a moment' },
+};
+
 export function toErrorBody(exception: unknown): ErrorBody {
+  const dependency = unavailableDependency(exception);
+  if (dependency) {
+    const { code, message } = UNAVAILABLE[dependency];
+    return errorBody(ERROR_STATUS[code], message, { code });
+  }
+  // The input policy refuses NUL before any route; this catches one that arrived another way (socket.io).
+  if (isNulRefusal(exception)) return errorBody(400, NUL_MESSAGE, { code: ErrorCode.InvalidInput });
   if (exception instanceof DomainError) {
     return errorBody(ERROR_STATUS[exception.code], exception.message, { ...exception.details, code: exception.code });
   }

@@ -15,6 +15,7 @@ export enum ErrorCode {
   InvalidInput = 'INVALID_INPUT',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   Unavailable = 'UNAVAILABLE',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   // catalog & packs
   ExerciseLocked = 'EXERCISE_LOCKED',
   NoHintsLeft = 'NO_HINTS_LEFT',
@@ -38,6 +39,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.InvalidInput]: 400,
   [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.Unavailable]: 503,
+  [ErrorCode.DatabaseUnavailable]: 503,
   [ErrorCode.ExerciseLocked]: 403,
   [ErrorCode.NoHintsLeft]: 409,
   [ErrorCode.PackInvalid]: 422,

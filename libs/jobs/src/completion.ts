@@ -1,6 +1,7 @@
-// Turning a stored grading into what a learner receives (shared by a first completion and a replay).
+// Turning a stored grading into what a learner receives: the worker's first completion and replay, and the
+// api relay's reconciliation of a completion whose event was lost (submissions/live-relay.service.ts).
 import type { AchievementView, SubmissionCompletedEvent, SubmissionKind } from '@questline/contracts';
-import type { GradeJobResult } from '@questline/jobs';
+import type { GradeJobResult } from './index';
 import type { SubmitOutcome } from '@questline/data';
 import { maskHiddenTests, type GradeResult } from '@questline/sandbox';
 

@@ -1,5 +1,6 @@
 // Where ranked boards come from. Postgres (xp_awards) is the truth; with Redis configured, boards are served
-// from sorted sets kept up to date after each award and rebuilt from Postgres when missing.
+// from sorted sets kept up to date after each award (by the worker, once per award: applyAwardToBoards) and
+// rebuilt from Postgres when missing. The api reads them and only forgets its own cache when told of an award.
 import type { EntityManager } from 'typeorm';
 import type Redis from 'ioredis';
 import {
@@ -11,7 +12,7 @@ import {
   type LeaderboardRow,
   type RankedEntry,
 } from '@questline/gamification';
-import { learnerBoardRow, leaderboardRowsFromPostgres } from '@questline/data';
+import { learnerBoardRow, leaderboardRowsFromPostgres } from '../gamification/leaderboard-rows';
 import { boardKey, type BoardRef } from './board';
 
 export interface BoardPage {
@@ -24,8 +25,10 @@ export interface BoardStore {
   top(ref: BoardRef, limit: number): Promise<BoardPage>;
   /** The learner's entry, or null when they have no XP on the board. */
   entryOf(ref: BoardRef, userId: string): Promise<RankedEntry | null>;
-  /** Called after an award committed: bring the learner's score on `ref`'s board up to date. */
+  /** Called once after an award committed (by the worker): bring the learner's score on `ref`'s board up to date. */
   applyAward(ref: BoardRef, userId: string): Promise<void>;
+  /** Called in every api process when told of an award: drop what this process cached of `ref` (no I/O). */
+  forget(ref: BoardRef): void;
   /** Rebuild the board from Postgres, replacing whatever was served before. */
   rebuild(ref: BoardRef): Promise<void>;
 }
@@ -58,7 +61,12 @@ export class PostgresBoardStore implements BoardStore {
     return (await this.ranked(ref)).find((e) => e.learnerId === userId) ?? null;
   }
 
+  // PostgreSQL is the truth: nothing to write, only this process's cache to drop.
   async applyAward(ref: BoardRef): Promise<void> {
+    this.forget(ref);
+  }
+
+  forget(ref: BoardRef): void {
     this.cache.delete(boardKey(ref));
   }
 
@@ -151,6 +159,9 @@ export class RedisBoardStore implements BoardStore {
     if (expireAt !== null) multi.expireat(key, expireAt);
     await multi.exec();
   }
+
+  // Nothing cached in the process: every read goes to Redis.
+  forget(): void {}
 
   async rebuild(ref: BoardRef): Promise<void> {
     await this.load(ref, 'replace');

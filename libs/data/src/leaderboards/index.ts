@@ -1,0 +1,3 @@
+export * from './board';
+export * from './board-store';
+export * from './award-boards';
