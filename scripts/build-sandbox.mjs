@@ -7,6 +7,7 @@
 //   typecheck.js the type-checker process for TypeScript gradings (typescript left external).
 //   sql-module.js  the `@questline/sql` module SQL exercises' tests import inside the isolate (ESM).
 //   grader.js   the public API (createGrader, ...) as CommonJS, for plain-Node scripts (the benchmark).
+//   pack-reader.js  the worker thread that reads an uploaded pack archive (libs/exercise-format/src/archive).
 // Skips all work when every recorded input is older than the outputs. `--force` rebuilds.
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ const outDir = process.env.QUESTLINE_SANDBOX_DIR ?? path.join(root, 'dist/sandbo
 const manifestPath = path.join(outDir, 'build-manifest.json');
 const srcDir = path.join(root, 'libs/sandbox/src');
 const shimDir = path.join(srcDir, 'harness/shims');
+const formatDir = path.join(root, 'libs/exercise-format/src');
 const force = process.argv.includes('--force');
 
 function upToDate() {
@@ -30,8 +32,10 @@ function upToDate() {
       if (!stat || stat.mtimeMs > manifest.builtAt) return false;
     }
     // A new file in the source tree (not yet an input) also triggers a build.
-    for (const entry of fs.readdirSync(srcDir, { recursive: true })) {
-      if (fs.statSync(path.join(srcDir, entry)).mtimeMs > manifest.builtAt) return false;
+    for (const dir of [srcDir, formatDir]) {
+      for (const entry of fs.readdirSync(dir, { recursive: true })) {
+        if (fs.statSync(path.join(dir, entry)).mtimeMs > manifest.builtAt) return false;
+      }
     }
     return true;
   } catch {
@@ -236,9 +240,26 @@ async function main() {
     target: 'node24',
     external: ['isolated-vm', 'typescript', 'pg'],
   });
-  const inputs = [...new Set([harness, child, typecheck, sqlModule, grader].flatMap((result) => Object.keys(result.metafile.inputs)))];
-  const outputs = ['harness.js', 'child.js', 'typecheck.js', 'sql-module.js', 'grader.js'];
-  fs.writeFileSync(manifestPath, JSON.stringify({ builtAt: started, outputs, inputs }, null, 1));
+  // The pack-archive reader thread: the api starts it per upload, so it must be plain JavaScript on disk.
+  const packReader = await build({
+    ...common,
+    entryPoints: [path.join(formatDir, 'archive/reader-thread.ts')],
+    outfile: path.join(outDir, 'pack-reader.js'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node24',
+  });
+  const inputs = [
+    ...new Set([harness, child, typecheck, sqlModule, grader, packReader].flatMap((result) => Object.keys(result.metafile.inputs))),
+  ];
+  fs.writeFileSync(
+    manifestPath,
+    JSON.stringify(
+      { builtAt: started, outputs: ['harness.js', 'child.js', 'typecheck.js', 'sql-module.js', 'grader.js', 'pack-reader.js'], inputs },
+      null,
+      1,
+    ),
+  );
   const size = fs.statSync(path.join(outDir, 'harness.js')).size;
   console.log(`build-sandbox: built ${path.relative(root, outDir)} in ${Date.now() - started} ms (harness ${(size / 1024).toFixed(0)} KB)`);
 }

@@ -2,20 +2,25 @@ import request from 'supertest';
 import { UserRole } from '@questline/data';
 import { runPackPublish } from '../../apps/cli/src/commands/publish';
 import { memoryOutput } from '../../apps/cli/src/output';
+import type { INestApplicationContext } from '@nestjs/common';
 import { startApi, type TestApi } from '../fixtures/api';
+import { ownQueueEnv, startInProcessWorker } from '../fixtures/worker';
 import { bearer, createUserWithRole, type TestUser } from '../fixtures/users';
 import { writePack } from './pack-fixture';
 
 jest.setTimeout(120_000);
 
 let api: TestApi;
+let worker: INestApplicationContext | undefined;
 let instructor: TestUser;
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ env: { ...ownQueueEnv('cli-publish'), PACK_PUBLISH_WAIT_MS: '60000' } });
+  worker = await startInProcessWorker(api);
   instructor = await createUserWithRole(api, UserRole.Instructor);
 });
 afterAll(async () => {
+  await worker?.close();
   await api?.close();
 });
 

@@ -42,8 +42,11 @@ export interface PackSpec {
   slug: string;
   version?: string;
   title?: string;
+  description?: string;
   xp?: { firstTryBonusPercent?: number; hintCostPercent?: number };
   chapters: ChapterSpec[];
+  /** Extra wrong/ files for every exercise (name → code), e.g. ones that loop until their time limit. */
+  wrongFiles?: Record<string, string>;
 }
 
 export const titleOf = (slug: string) => slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -55,7 +58,7 @@ export function writePack(spec: PackSpec, into?: string): string {
   const manifest = {
     slug: spec.slug,
     title: spec.title ?? titleOf(spec.slug),
-    description: `The ${spec.slug} pack`,
+    description: spec.description ?? `The ${spec.slug} pack`,
     version: spec.version ?? '1.0.0',
     authors: ['Test Author'],
     languages: ['javascript'],
@@ -69,7 +72,12 @@ export function writePack(spec: PackSpec, into?: string): string {
   };
   fs.writeFileSync(path.join(dir, 'pack.yaml'), YAML.stringify(manifest));
   for (const chapter of spec.chapters) {
-    for (const exercise of chapter.exercises) writeExercise(path.join(dir, chapter.slug, exercise.slug), exercise);
+    for (const exercise of chapter.exercises) {
+      writeExercise(path.join(dir, chapter.slug, exercise.slug), exercise);
+      for (const [name, code] of Object.entries(spec.wrongFiles ?? {})) {
+        fs.writeFileSync(path.join(dir, chapter.slug, exercise.slug, 'wrong', name), code);
+      }
+    }
   }
   return dir;
 }
@@ -112,8 +120,13 @@ function writeExercise(dir: string, spec: ExerciseSpec): void {
 
 /** The pack folder as a .tar.gz, entries relative to the folder (what `pack publish` uploads). */
 export async function tarball(dir: string): Promise<Buffer> {
+  return zlib.gzipSync(await tarBytes(dir));
+}
+
+/** The pack folder as an uncompressed tar, ending with its end-of-archive marker. */
+export async function tarBytes(dir: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const stream = tar.create({ gzip: true, cwd: dir, portable: true }, fs.readdirSync(dir));
+  const stream = tar.create({ cwd: dir, portable: true }, fs.readdirSync(dir));
   for await (const chunk of stream) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }

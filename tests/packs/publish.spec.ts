@@ -5,7 +5,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { recordSubmitOutcome, UserRole } from '@questline/data';
+import type { INestApplicationContext } from '@nestjs/common';
 import { startApi, type TestApi } from '../fixtures/api';
+import { ownQueueEnv, startInProcessWorker } from '../fixtures/worker';
 import { bearer, createUserWithRole, registerUser, type TestUser } from '../fixtures/users';
 import { rawTarball, tarball, writePack, type PackSpec } from './pack-fixture';
 
@@ -16,14 +18,17 @@ const builtIns = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-builtin-'));
 writePack({ slug: 'built-in-demo', chapters: [{ slug: 'one', exercises: [{ slug: 'alpha' }] }] }, path.join(builtIns, 'built-in-demo'));
 
 let api: TestApi;
+let worker: INestApplicationContext | undefined;
 let owner: TestUser;
 
 beforeAll(async () => {
   process.env.EXERCISES_DIR = builtIns;
-  api = await startApi();
+  api = await startApi({ env: { ...ownQueueEnv('publish'), PACK_PUBLISH_WAIT_MS: '60000' } });
+  worker = await startInProcessWorker(api);
   owner = await createUserWithRole(api, UserRole.Instructor);
 });
 afterAll(async () => {
+  await worker?.close();
   await api?.close();
   fs.rmSync(builtIns, { recursive: true, force: true });
 });

@@ -11,7 +11,7 @@ import { gradeLimitDefaults, loadConfig } from '@questline/config';
 import { buildDataSourceOptions, importPack, runMigrationsLocked, SubmissionsRepository } from '@questline/data';
 import { loadPack } from '@questline/exercise-format';
 import { createGrader, DEFAULT_GRADE_LIMITS, type GradeLimits, type GradeRequest, type GradeResult, type Grader } from '@questline/sandbox';
-import { verifyPack } from '../../apps/api/src/packs/pack-verify';
+import { verifyPack } from '../../apps/worker/src/pack-checks/pack-verify';
 import { runGrade } from '../../apps/cli/src/grade-report';
 import { memoryOutput } from '../../apps/cli/src/output';
 import { runPackTest } from '../../apps/cli/src/pack-test';
@@ -130,7 +130,7 @@ async function packRequests(defaults: GradeLimits): Promise<{ packTest: Map<stri
   const summary = await runPackTest(packDir, { out: memoryOutput(), createGrader: () => cli.grader });
   expect(summary).toMatchObject({ passed: 3, failed: 0 });
   const api = recording();
-  expect((await verifyPack(loadPack(packDir), defaults, () => api.grader)).report).toEqual([]);
+  expect(await verifyPack(loadPack(packDir), defaults, api.grader, { budgetMs: 60_000, cancelled: () => false })).toEqual([]);
   return { packTest: bySolution(cli.requests), publish: bySolution(api.requests) };
 }
 

@@ -5,13 +5,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, APP_CONFIG, bullRootOptions, type AppConfig } from '@questline/config';
 import { buildDataSourceOptions } from '@questline/data';
 import { GradingModule } from './grading/grading.module';
+import { PackChecksModule } from './pack-checks/pack-checks.module';
 
 /**
  * The worker: no HTTP server. Postgres for data (same entities as the api; it never migrates — the
  * api owns migrations) and BullMQ on Redis or on the PostgreSQL backend (QUEUE_BACKEND).
  * Feature modules (the grading processor in ./grading) go in WORKER_FEATURE_MODULES.
  */
-const WORKER_FEATURE_MODULES: DynamicModule['imports'] = [GradingModule];
+const WORKER_FEATURE_MODULES: DynamicModule['imports'] = [GradingModule, PackChecksModule];
 
 @Module({})
 export class WorkerModule {

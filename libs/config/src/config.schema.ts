@@ -51,6 +51,10 @@ export const envSchema = z.object({
   GRADING_SWEEP_INTERVAL_MS: int(0, 3_600_000).default(15_000),
   GRADING_SWEEP_AFTER_MS: int(100, 3_600_000).default(30_000),
   GRADING_MAX_ATTEMPTS: int(1, 100).default(5),
+  // The publish check of an uploaded pack (a job on the workers): its overall sandbox-time budget, and how
+  // long POST /api/packs waits for it before answering 202 with the check to follow.
+  PACK_CHECK_BUDGET_MS: int(1000, 3_600_000).default(60_000),
+  PACK_PUBLISH_WAIT_MS: int(0, 120_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z
     .string()
@@ -86,6 +90,8 @@ export interface AppConfig {
    * stuck longer than sweepAfterMs and re-enqueues them, and after how many worker starts it gives up.
    */
   grading: { stallIntervalMs: number; sweepIntervalMs: number; sweepAfterMs: number; maxAttempts: number };
+  /** Publish checks: overall sandbox-time budget per pack; how long POST /api/packs waits before a 202. */
+  packCheck: { budgetMs: number; publishWaitMs: number };
   logLevel: LogLevel;
   bodyLimit: string;
   /** Requests per minute per IP on /api/auth/*. */

@@ -67,6 +67,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sweepAfterMs: e.GRADING_SWEEP_AFTER_MS,
       maxAttempts: e.GRADING_MAX_ATTEMPTS,
     },
+    packCheck: { budgetMs: e.PACK_CHECK_BUDGET_MS, publishWaitMs: e.PACK_PUBLISH_WAIT_MS },
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     authRateLimit: e.AUTH_RATE_LIMIT,

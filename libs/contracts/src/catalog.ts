@@ -8,6 +8,7 @@ export type ExerciseLanguage = 'javascript' | 'typescript' | 'sql';
 export interface CourseSummary {
   slug: string;
   title: string;
+  /** In the course list: a summary (at most 200 characters, COURSE_SUMMARY_CHARS); on the course page: the full description. */
   description: string;
   version: string;
   exerciseCount: number;

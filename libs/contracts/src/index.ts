@@ -10,6 +10,7 @@ export * from './goals';
 export * from './leaderboards';
 export * from './motivation';
 export * from './mutation';
+export * from './pack-checks';
 export * from './packs';
 export * from './progress';
 export * from './sql';

@@ -11,3 +11,4 @@ export * from './leaderboards';
 export * from './motivation';
 export * from './drafts';
 export * from './goals';
+export * from './pack-checks';

@@ -1,7 +1,7 @@
 // From a loaded exercise to what buildGradeRequest (@questline/sandbox) reads, and a content hash for versioning.
 import type { GradeRequestSource } from '@questline/sandbox';
 import { canonicalHash } from './canonical-hash';
-import type { LoadedExercise } from './types';
+import type { LoadedExercise, LoadedPack } from './types';
 
 /** The exercise as buildGradeRequest reads it: grade it with `buildGradeRequest(gradeSource(exercise), code, …)`. */
 export function gradeSource(exercise: LoadedExercise): GradeRequestSource {
@@ -35,4 +35,9 @@ export function contentHash(exercise: LoadedExercise): string {
     ...(exercise.database ? { database: exercise.database.setup } : {}),
     ...(support.length > 0 ? { support } : {}),
   });
+}
+
+/** Gradings a pack's publish check runs: each exercise's reference solution, starter and wrong/ files. */
+export function publishCheckGradings(pack: LoadedPack): number {
+  return pack.chapters.reduce((n, chapter) => n + chapter.exercises.reduce((m, { exercise }) => m + 2 + exercise.wrong.length, 0), 0);
 }

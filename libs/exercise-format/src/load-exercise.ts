@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceFile, TestFile } from '@questline/sandbox';
 import { ExerciseFormatError } from './issues';
+import { PACK_LIMITS, formatBytes } from './limits';
 import { exerciseManifestSchema } from './schema';
 import type { ExerciseManifest, FormatIssue, LoadedExercise } from './types';
 import { readManifest } from './yaml-file';
@@ -50,7 +51,7 @@ export function checkExercise(dir: string, options: ExerciseCheckOptions = {}): 
   );
   issues.push(...manifestIssues);
 
-  const instructions = readText(path.join(root, 'README.md'));
+  const instructions = readText(path.join(root, 'README.md'), PACK_LIMITS.bytes.readme, display('README.md'), issues);
   if (instructions === undefined) issues.push({ file: display('README.md'), message: 'is missing (the instructions)' });
   else if (instructions.trim() === '') issues.push({ file: display('README.md'), message: 'is empty' });
 
@@ -78,8 +79,19 @@ export function checkExercise(dir: string, options: ExerciseCheckOptions = {}): 
   if (visibleTests.length === 0) {
     issues.push({ file: display('tests'), message: `has no visible tests (tests/*.test${TEST_EXTENSION[manifest.language]})` });
   }
+  const allTests = [...visibleTests, ...hiddenTests];
+  const testBytes = allTests.reduce((sum, test) => sum + Buffer.byteLength(test.code), 0);
+  if (allTests.length > PACK_LIMITS.count.testFiles) {
+    issues.push({ file: display('tests'), message: `has ${allTests.length} test files; at most ${PACK_LIMITS.count.testFiles}` });
+  }
+  if (testBytes > PACK_LIMITS.bytes.tests) {
+    issues.push({
+      file: display('tests'),
+      message: `holds ${formatBytes(testBytes)} of tests (visible and hidden); at most ${formatBytes(PACK_LIMITS.bytes.tests)}`,
+    });
+  }
   const wrong = readWrong(root, manifest, display, issues);
-  const setup = readText(path.join(root, DATABASE_FILE));
+  const setup = readText(path.join(root, DATABASE_FILE), PACK_LIMITS.bytes.testFile, display(DATABASE_FILE), issues);
   if (setup === undefined && manifest.language === 'sql') {
     issues.push({ file: display(DATABASE_FILE), message: 'is missing (an sql exercise needs its schema and seed data)' });
   }
@@ -112,7 +124,21 @@ export function loadExercise(dir: string, options: ExerciseCheckOptions = {}): L
 
 type Display = (...parts: string[]) => string;
 
-function readText(file: string): string | undefined {
+/**
+ * The file's text; undefined when it does not exist. A file over `maxBytes` is reported (as `shown`)
+ * and not read, so a 12 MB README never reaches memory, let alone the database.
+ */
+function readText(file: string, maxBytes: number, shown: string, issues: FormatIssue[]): string | undefined {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  if (size > maxBytes) {
+    issues.push({ file: shown, message: `is ${formatBytes(size)}; at most ${formatBytes(maxBytes)}` });
+    return '';
+  }
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -148,7 +174,7 @@ function readLearnerFile(
       });
     }
   }
-  const code = readText(path.join(root, folder, manifest.fileName));
+  const code = readText(path.join(root, folder, manifest.fileName), PACK_LIMITS.bytes.source, display(folder, manifest.fileName), issues);
   if (code === undefined) {
     issues.push({
       file: display(folder, manifest.fileName),
@@ -175,7 +201,8 @@ function readTests(dir: string, hidden: boolean, manifest: ExerciseManifest, dis
       // Authors often give a hidden file the same name as the visible one, so the hidden one keeps
       // its folder in the name: the two stay distinct in the sandbox and in stack traces.
       const fileName = hidden ? `hidden/${name}` : name;
-      tests.push({ fileName, code: fs.readFileSync(path.join(dir, name), 'utf8'), hidden });
+      const code = readText(path.join(dir, name), PACK_LIMITS.bytes.testFile, display(...rel, name), issues) ?? '';
+      tests.push({ fileName, code, hidden });
     }
   }
   return tests;
@@ -208,11 +235,16 @@ function readSupport(root: string, manifest: ExerciseManifest, display: Display,
 function readWrong(root: string, manifest: ExerciseManifest, display: Display, issues: FormatIssue[]): SourceFile[] {
   const ext = EXTENSION[manifest.language];
   const wrong: SourceFile[] = [];
-  for (const name of listFiles(path.join(root, 'wrong'))) {
+  const names = listFiles(path.join(root, 'wrong'));
+  if (names.length > PACK_LIMITS.count.wrongFiles) {
+    issues.push({ file: display('wrong'), message: `has ${names.length} files; at most ${PACK_LIMITS.count.wrongFiles}` });
+  }
+  for (const name of names) {
     if (path.extname(name) !== ext) {
       issues.push({ file: display('wrong', name), message: `must end in ${ext} for a ${manifest.language} exercise` });
     } else {
-      wrong.push({ fileName: name, code: fs.readFileSync(path.join(root, 'wrong', name), 'utf8') });
+      const code = readText(path.join(root, 'wrong', name), PACK_LIMITS.bytes.source, display('wrong', name), issues) ?? '';
+      wrong.push({ fileName: name, code });
     }
   }
   return wrong;

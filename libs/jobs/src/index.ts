@@ -170,3 +170,4 @@ export async function closeWithin(resource: { close(): Promise<void>; disconnect
   if (outcome === 'timeout') resource.disconnect().catch(() => undefined);
 }
 export * from './completion';
+export * from './pack-checks';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { CourseDetail, CourseSummary } from '@questline/contracts';
 import { Chapter, Course, Exercise, ExerciseCompletion, GradingExerciseRepository } from '@questline/data';
+import { COURSE_SUMMARY_CHARS, summarize } from '@questline/exercise-format';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { computeStatuses, type CourseStatuses } from './unlock';
 import { isUuid } from '../common/uuid';
@@ -35,7 +36,9 @@ export class CatalogService {
 
   async listCourses(userId: string): Promise<CourseSummary[]> {
     const rows: Array<CourseSummary & { exerciseCount: string | number; solvedCount: string | number }> = await this.dataSource.query(
-      `SELECT c.slug, c.title, c.description, c.current_version AS version,
+      // The list carries a summary of each description (the full text is on the course page): a pack could
+      // otherwise put megabytes into every learner's course list. left() keeps the rest in PostgreSQL.
+      `SELECT c.slug, c.title, left(c.description, ${COURSE_SUMMARY_CHARS * 2}) AS description, c.current_version AS version,
               count(e.id)::int AS "exerciseCount", count(ec.exercise_id)::int AS "solvedCount"
          FROM courses c
          LEFT JOIN exercises e ON e.course_id = c.id AND e.removed_at IS NULL
@@ -46,7 +49,12 @@ export class CatalogService {
         ORDER BY (c.owner_id IS NOT NULL), avg(e.difficulty), count(e.id), c.title, c.slug`,
       [userId],
     );
-    return rows.map((row) => ({ ...row, exerciseCount: Number(row.exerciseCount), solvedCount: Number(row.solvedCount) }));
+    return rows.map((row) => ({
+      ...row,
+      description: summarize(row.description),
+      exerciseCount: Number(row.exerciseCount),
+      solvedCount: Number(row.solvedCount),
+    }));
   }
 
   async getCourse(userId: string, slug: string): Promise<CourseDetail> {

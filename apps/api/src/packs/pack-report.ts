@@ -1,7 +1,9 @@
-// The 422 report for a refused pack: one entry per problem, naming the exercise (null for the
-// pack itself or the archive), the file and field when known.
+// The 422 report for a refused pack: one entry per problem, naming the exercise (null for the pack
+// itself or the archive), the file and field when known.
 import type { PackReportEntry } from '@questline/contracts';
 import type { FormatIssue } from '@questline/exercise-format';
+
+export type { PackReportEntry };
 
 /** `basics/two-fer/exercise.yaml` → exercise "two-fer"; `pack.yaml` → null. */
 export function reportFromIssue(issue: FormatIssue): PackReportEntry {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
@@ -7,15 +7,18 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiAcceptedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { UserRole } from '@questline/data';
 import { CurrentUser, Roles, type AuthUser } from '../auth';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { ARCHIVE_LIMITS } from './pack-archive';
-import type { PackStats, PackSummary, PublishedPack } from '@questline/contracts';
+import type { PackCheckView, PackStats, PackSummary, PublishedPack } from '@questline/contracts';
 import { PackStatsService } from './pack-stats.service';
 import { PacksService } from './packs.service';
 
@@ -46,13 +49,38 @@ export class PacksController {
       properties: { pack: { type: 'string', format: 'binary', description: '.tar.gz of the pack folder' } },
     },
   })
-  @ApiCreatedResponse({ schema: { example: { slug: 'my-pack', version: '1.1.0', exerciseCount: 12 } } })
+  @ApiCreatedResponse({
+    description: 'The publish check finished within PACK_PUBLISH_WAIT_MS and the pack is published',
+    schema: { example: { slug: 'my-pack', version: '1.1.0', exerciseCount: 12 } },
+  })
+  @ApiAcceptedResponse({ description: 'The publish check is queued or running: follow it at GET /api/packs/checks/:id' })
   @ApiForbiddenResponse({ description: 'Not an instructor, or the slug belongs to someone else / a built-in pack' })
-  @ApiConflictResponse({ description: 'This version (or a higher one) is already published' })
+  @ApiConflictResponse({ description: 'This version (or a higher one) is already published, or a check of yours is pending' })
   @ApiUnprocessableEntityResponse({ description: 'Invalid pack; `report` lists every problem' })
-  publish(@CurrentUser() user: AuthUser, @UploadedFile() file: UploadedPackFile | undefined): Promise<PublishedPack> {
+  async publish(
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() file: UploadedPackFile | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PublishedPack | PackCheckView> {
     if (!file?.buffer) throw new DomainError(ErrorCode.InvalidInput, 'Upload the pack as a .tar.gz in the multipart field "pack"');
-    return this.packs.publish(user, file.buffer);
+    const answer = await this.packs.publish(user, file.buffer);
+    res.status(answer.status);
+    return answer.body;
+  }
+
+  @Get('checks/:id')
+  @ApiOkResponse({ description: 'A publish check: status, progress, and its report or result once finished (owner or admin)' })
+  @ApiNotFoundResponse({ description: 'No such check of yours' })
+  check(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<PackCheckView> {
+    return this.packs.check(user, id);
+  }
+
+  @Post('checks/:id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Cancelled: the worker stops grading at once and the pack is not published' })
+  @ApiConflictResponse({ description: 'The check has already finished' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<PackCheckView> {
+    return this.packs.cancel(user, id);
   }
 
   @Get('mine')

@@ -1,15 +1,31 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { PackReportEntry, PackSummary, PublishedPack } from '@questline/contracts';
-import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
-import { checkPack, type PackManifest } from '@questline/exercise-format';
-import { compareVersions, Course, importPack, lockCourseSlug, UserRole, type User } from '@questline/data';
+import { DataSource } from 'typeorm';
+import { InjectConfig, type AppConfig } from '@questline/config';
+import type { PackCheckView, PackSummary, PublishedPack } from '@questline/contracts';
+import {
+  Course,
+  FINAL_PACK_CHECK_STATUSES,
+  PackChecksRepository,
+  packCheckView,
+  publishRefusal,
+  UserRole,
+  type PackCheckRecord,
+  type User,
+} from '@questline/data';
+import { publishCheckGradings } from '@questline/exercise-format';
 import { resolveXpRules } from '@questline/gamification';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import { unpackPack } from './pack-archive';
-import { reportFromIssue } from './pack-report';
-import { verifyPack } from './pack-verify';
+import { isUuid } from '../common/uuid';
+import { readUploadedPack } from './pack-archive';
+import { PackCheckQueue } from './pack-check-queue';
+import type { PackReportEntry } from './pack-report';
+
+/** A publish that finished while the request waited (201), or the check to follow (202). */
+export type PublishAnswer = { status: 201; body: PublishedPack } | { status: 202; body: PackCheckView };
+
+/** How often a waiting POST looks at its check. */
+const WAIT_POLL_MS = 100;
 
 function refused(report: PackReportEntry[]): DomainError {
   return new DomainError(ErrorCode.PackInvalid, `The pack was refused: ${report.length} problem(s)`, { report });
@@ -18,48 +34,66 @@ function refused(report: PackReportEntry[]): DomainError {
 @Injectable()
 export class PacksService {
   private readonly logger = new Logger('Packs');
-  /** One publish grades at a time per process: grading is CPU-bound and learners come first. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly checks: PackChecksRepository;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+    private readonly queue: PackCheckQueue,
+  ) {
+    this.checks = new PackChecksRepository(dataSource);
+  }
 
   /**
-   * Validate, authorise, grade, then import. Order matters for cost: cheap checks (archive, format,
-   * ownership, version) first, the real grader last; ownership and version are checked again under
-   * the slug lock because another publish may have landed while we graded.
+   * Read and validate (in a worker thread), authorise, then queue the publish check for the workers, which
+   * grade and import. Cheap checks come first so most refusals are immediate. The request waits up to
+   * PACK_PUBLISH_WAIT_MS for the check: a small pack is answered as before (201, or 422 with the report);
+   * a longer check answers 202 with the check, followed at GET /api/packs/checks/:id.
    */
-  async publish(user: User, archive: Buffer): Promise<PublishedPack> {
-    const unpacked = await unpackPack(archive);
-    if ('report' in unpacked) throw refused(unpacked.report);
+  async publish(user: User, archive: Buffer): Promise<PublishAnswer> {
+    const read = await readUploadedPack(archive);
+    if ('report' in read) throw refused(read.report);
+    const { pack } = read;
     try {
-      const { pack, issues } = checkPack(unpacked.root);
-      if (!pack) throw refused(issues.map(reportFromIssue));
-      try {
-        resolveXpRules(pack.manifest.xp);
-      } catch (error) {
-        throw refused([
-          { exercise: null, file: 'pack.yaml', field: 'xp', message: error instanceof Error ? error.message : String(error) },
-        ]);
-      }
-      await this.assertMayPublish(this.dataSource.manager, user, pack.manifest);
-
-      const { report, mutation } = await this.serialised(() => verifyPack(pack, gradeLimitDefaults(this.config)));
-      if (report.length > 0) throw refused(report);
-
-      const result = await this.dataSource.transaction(async (manager) => {
-        await lockCourseSlug(manager, pack.manifest.slug);
-        await this.assertMayPublish(manager, user, pack.manifest);
-        return importPack(manager, pack, { ownerId: user.id, publishedBy: user.id });
-      });
-      this.logger.log(`${user.email} published ${result.slug} ${result.version} (${result.status})`);
-      const exerciseCount = pack.chapters.reduce((n, c) => n + c.exercises.length, 0);
-      return { slug: result.slug, version: result.version, exerciseCount, ...(mutation ? { mutation } : {}) };
-    } finally {
-      await unpacked.remove();
+      resolveXpRules(pack.manifest.xp);
+    } catch (error) {
+      throw refused([{ exercise: null, file: 'pack.yaml', field: 'xp', message: error instanceof Error ? error.message : String(error) }]);
     }
+    const refusal = await publishRefusal(this.dataSource.manager, user, pack.manifest);
+    if (refusal) throw new DomainError(refusal.code === 'FORBIDDEN' ? ErrorCode.Forbidden : ErrorCode.PackVersionConflict, refusal.message);
+
+    const check = await this.checks.create(user.id, pack, this.config.packCheck.budgetMs, publishCheckGradings(pack));
+    if (!check) {
+      const pending = await this.checks.pendingOf(user.id);
+      throw new DomainError(
+        ErrorCode.PackCheckPending,
+        `Your pack "${pending?.slug ?? '?'}" ${pending?.version ?? ''} is still being checked; wait for it or cancel it first`,
+        { check: pending ? packCheckView(pending) : null },
+      );
+    }
+    try {
+      await this.queue.add(check.id);
+    } catch (error) {
+      await this.checks.abandon(check.id, 'the queue was unavailable');
+      this.logger.warn(`pack check ${check.id} not queued: ${error instanceof Error ? error.message : String(error)}`);
+      throw new DomainError(ErrorCode.QueueUnavailable, 'The grading queue is unavailable; try again shortly');
+    }
+    this.logger.log(`${user.email} queued a publish check of ${check.slug} ${check.version} (${check.id})`);
+    return this.answer(await this.waitFor(check.id, this.config.packCheck.publishWaitMs));
+  }
+
+  /** The check for its owner (or an admin); 404 for anybody else, as if it did not exist. */
+  async check(user: User, id: string): Promise<PackCheckView> {
+    return packCheckView(await this.ownCheck(user, id));
+  }
+
+  /** Cancels a pending check (the worker stops its grading at once); 409 once it has finished. */
+  async cancel(user: User, id: string): Promise<PackCheckView> {
+    const check = await this.ownCheck(user, id);
+    if (!(await this.checks.cancel(check.id))) {
+      throw new DomainError(ErrorCode.Conflict, `The check has already finished (${check.status})`);
+    }
+    return packCheckView(await this.ownCheck(user, id));
   }
 
   /** The instructor's own packs; an admin sees every pack. */
@@ -70,33 +104,32 @@ export class PacksService {
     return courses.map((c) => ({ slug: c.slug, title: c.title, version: c.currentVersion }));
   }
 
-  private async assertMayPublish(manager: EntityManager, user: User, manifest: PackManifest): Promise<void> {
-    const course = await manager.getRepository(Course).findOneBy({ slug: manifest.slug });
-    if (!course) return;
-    if (course.ownerId === null) {
-      throw new DomainError(ErrorCode.Forbidden, `"${manifest.slug}" is a built-in pack; choose another slug`);
-    }
-    if (course.ownerId !== user.id && user.role !== UserRole.Admin) {
-      throw new DomainError(ErrorCode.Forbidden, `The pack "${manifest.slug}" belongs to another instructor`);
-    }
-    const order = compareVersions(manifest.version, course.currentVersion);
-    if (order === 0) {
-      throw new DomainError(
-        ErrorCode.PackVersionConflict,
-        `Version ${manifest.version} of "${manifest.slug}" is already published; bump the version`,
-      );
-    }
-    if (order < 0) {
-      throw new DomainError(
-        ErrorCode.PackVersionConflict,
-        `Version ${manifest.version} is lower than the published ${course.currentVersion}; publish a higher version`,
-      );
+  private async ownCheck(user: User, id: string): Promise<PackCheckRecord> {
+    if (!isUuid(id)) throw new DomainError(ErrorCode.InvalidInput, 'Check id must be a UUID');
+    const check = await this.checks.find(id);
+    if (!check || (check.ownerId !== user.id && user.role !== UserRole.Admin)) throw new DomainError(ErrorCode.NotFound, 'No such check');
+    return check;
+  }
+
+  private async waitFor(id: string, ms: number): Promise<PackCheckRecord> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const check = await this.checks.find(id);
+      if (!check) throw new DomainError(ErrorCode.NotFound, 'No such check');
+      if (FINAL_PACK_CHECK_STATUSES.includes(check.status) || Date.now() >= deadline) return check;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(WAIT_POLL_MS, Math.max(0, deadline - Date.now()))));
     }
   }
 
-  private serialised<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** A finished check as the synchronous answer it replaces; an unfinished one as 202. */
+  private answer(check: PackCheckRecord): PublishAnswer {
+    if (check.status === 'published' && check.result) return { status: 201, body: check.result };
+    if (check.status === 'refused') {
+      if (check.code === 'FORBIDDEN') throw new DomainError(ErrorCode.Forbidden, check.message ?? 'Forbidden');
+      if (check.code === 'PACK_VERSION_CONFLICT') throw new DomainError(ErrorCode.PackVersionConflict, check.message ?? 'Version conflict');
+      throw refused(check.report ?? []);
+    }
+    if (check.status === 'failed') throw new DomainError(ErrorCode.Unavailable, check.message ?? 'The publish check failed');
+    return { status: 202, body: packCheckView(check) };
   }
 }

@@ -20,6 +20,8 @@ export interface PublishOptions {
   skipTests?: boolean;
   /** Where the progress bar goes (default: stderr when it is a terminal). */
   progress?: (sent: number, total: number) => void;
+  /** How often to look at a check the server is still running (202). Default 1000 ms. */
+  pollMs?: number;
 }
 
 export interface PublishOutcome {
@@ -123,6 +125,12 @@ export async function runPackPublish(dir: string, options: PublishOptions): Prom
   out.log(paint(out, 'bold', `Uploading ${(archive.length / 1024).toFixed(1)} KB to ${url.origin}`));
   const { status, body } = await upload(url, options.token, archive, options.progress ?? terminalProgress);
 
+  if (status === 202) return followCheck(body, options);
+  return finish(status, body, out);
+}
+
+/** The publish outcome from a synchronous answer (201, 4xx) or a finished check's view. */
+function finish(status: number, body: unknown, out: Output): PublishOutcome {
   if (status === 201) {
     out.log(
       paint(
@@ -142,6 +150,40 @@ export async function runPackPublish(dir: string, options: PublishOptions): Prom
     }
   }
   return { ok: false, status, body };
+}
+
+/** HTTP status a finished check stands for, so the outcome reads like the synchronous answer. */
+const CHECK_STATUS: Record<string, number> = { published: 201, refused: 422, cancelled: 409, failed: 503 };
+
+/**
+ * A 202: the server is still checking. Follow GET /api/packs/checks/:id until the check finishes, printing
+ * its progress, and report it like a synchronous answer.
+ */
+async function followCheck(accepted: unknown, options: PublishOptions): Promise<PublishOutcome> {
+  const { out } = options;
+  const id = String(field(accepted, 'id'));
+  const url = new URL(`/api/packs/checks/${encodeURIComponent(id)}`, options.api);
+  out.log(`The server is checking the pack (check ${id}); following it…`);
+  let shown = '';
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+    const res = await fetch(url, { headers: { Authorization: `Bearer ${options.token}` } });
+    const view: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) return finish(res.status, view, out);
+    const state = String(field(view, 'status'));
+    const progress = field(view, 'progress');
+    const count = (key: string) => {
+      const value = field(progress, key);
+      return typeof value === 'number' ? String(value) : '?';
+    };
+    const line = `  ${state}: ${count('graded')}/${count('gradings')} gradings`;
+    if (line !== shown) out.log((shown = line));
+    if (state === 'queued' || state === 'running') continue;
+    if (state === 'published') return finish(201, field(view, 'result'), out);
+    const code = field(view, 'code');
+    const status = code === 'FORBIDDEN' ? 403 : code === 'PACK_VERSION_CONFLICT' ? 409 : (CHECK_STATUS[state] ?? 500);
+    return finish(status, view, out);
+  }
 }
 
 /** `questline pack stats <slug>`: the analytics of GET /api/packs/:slug/stats as a table. */

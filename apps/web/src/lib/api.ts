@@ -10,6 +10,7 @@ import type {
   Leaderboard,
   LeaderboardPeriodName,
   LearnerProgress,
+  PackCheckView,
   PackStats,
   PackSummary,
   Page,
@@ -133,8 +134,11 @@ export const api = {
   uploadPack: (file: File) => {
     const form = new FormData();
     form.append('pack', file, file.name);
-    return request<PublishedPack>('POST', '/api/packs', form);
+    // 201 with the published pack, or 202 with the publish check to follow (packCheck).
+    return request<PublishedPack | PackCheckView>('POST', '/api/packs', form);
   },
+  packCheck: (id: string) => request<PackCheckView>('GET', `/api/packs/checks/${encodeURIComponent(id)}`),
+  cancelPackCheck: (id: string) => request<PackCheckView>('POST', `/api/packs/checks/${encodeURIComponent(id)}/cancel`),
   myPacks: () => request<PackSummary[]>('GET', '/api/packs/mine'),
   packStats: (slug: string) => request<PackStats>('GET', `/api/packs/${encodeURIComponent(slug)}/stats`),
 };

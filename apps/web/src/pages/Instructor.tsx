@@ -3,8 +3,21 @@
 // with the most-failed tests per exercise as a table and a simple SVG bar chart.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api';
-import type { ExerciseStats, PackReportEntry, PackStats, PackSummary, PublishedPack, PublishMutationSummary } from '@questline/contracts';
+import type {
+  ExerciseStats,
+  PackCheckView,
+  PackReportEntry,
+  PackStats,
+  PackSummary,
+  PublishedPack,
+  PublishMutationSummary,
+} from '@questline/contracts';
 import { useLoad } from './Courses';
+
+/** How often the page looks at a publish check the server is still running. */
+const CHECK_POLL_MS = 1000;
+
+const isCheck = (value: PublishedPack | PackCheckView): value is PackCheckView => 'status' in value && 'id' in value;
 
 function reportOf(e: ApiError): PackReportEntry[] {
   const body = e.body as { report?: unknown } | null;
@@ -18,6 +31,26 @@ export function InstructorPage() {
   const [ok, setOk] = useState<PublishedPack | null>(null);
   const [failure, setFailure] = useState<{ message: string; report: PackReportEntry[] } | null>(null);
 
+  const [check, setCheck] = useState<PackCheckView | null>(null);
+
+  /** A 202: follow the publish check until it finishes (the server grades the pack on its workers). */
+  async function follow(started: PackCheckView) {
+    let current = started;
+    setCheck(current);
+    while (current.status === 'queued' || current.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, CHECK_POLL_MS));
+      current = await api.packCheck(current.id);
+      setCheck(current);
+    }
+    setCheck(null);
+    if (current.status === 'published' && current.result) {
+      setOk(current.result);
+      packs.reload();
+    } else {
+      setFailure({ message: current.message ?? `The publish check ended: ${current.status}`, report: current.report ?? [] });
+    }
+  }
+
   async function upload(event: Event) {
     event.preventDefault();
     if (!file) return;
@@ -25,9 +58,14 @@ export function InstructorPage() {
     setOk(null);
     setFailure(null);
     try {
-      setOk(await api.uploadPack(file));
-      packs.reload();
+      const answer = await api.uploadPack(file);
+      if (isCheck(answer)) await follow(answer);
+      else {
+        setOk(answer);
+        packs.reload();
+      }
     } catch (e) {
+      setCheck(null);
       if (e instanceof ApiError) {
         const hint = e.status === 403 ? ' (uploading packs needs the instructor role)' : '';
         setFailure({ message: e.message + hint, report: reportOf(e) });
@@ -35,6 +73,12 @@ export function InstructorPage() {
     } finally {
       setBusy(false);
     }
+  }
+
+  async function cancel() {
+    if (!check) return;
+    // The follow loop sees the cancelled check on its next look and reports it.
+    await api.cancelPackCheck(check.id).catch(() => undefined);
   }
 
   return (
@@ -58,10 +102,18 @@ export function InstructorPage() {
             />
           </label>
           <button type="submit" class="btn btn--primary" disabled={!file || busy}>
-            {busy ? 'Uploading…' : 'Upload'}
+            {busy ? (check ? 'Checking…' : 'Uploading…') : 'Upload'}
           </button>
         </form>
         <div aria-live="polite">
+          {check ? (
+            <p role="status" data-testid="upload-check">
+              Checking on the server ({check.status}): {check.progress.graded} of {check.progress.gradings} gradings done.{' '}
+              <button type="button" class="btn" onClick={() => void cancel()}>
+                Cancel
+              </button>
+            </p>
+          ) : null}
           {ok ? (
             <p class="ok" role="status" data-testid="upload-ok">
               ✓ Published <strong>{ok.slug}</strong> {ok.version} with {ok.exerciseCount} exercises.{' '}

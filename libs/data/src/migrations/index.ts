@@ -9,6 +9,7 @@ import { AddExerciseKindAndSupportFiles1796300793920 } from './1796300793920-Add
 import { SqlExercises1796300880076 } from './1796300880076-SqlExercises';
 import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation';
 import { AddExerciseTypecheck1796301551081 } from './1796301551081-AddExerciseTypecheck';
+import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   SqlExercises1796300880076,
   CreateMotivation1796300898376,
   AddExerciseTypecheck1796301551081,
+  CreatePackChecks1796301583168,
 ];

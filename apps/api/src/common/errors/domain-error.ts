@@ -21,6 +21,7 @@ export enum ErrorCode {
   NoHintsLeft = 'NO_HINTS_LEFT',
   PackInvalid = 'PACK_INVALID',
   PackVersionConflict = 'PACK_VERSION_CONFLICT',
+  PackCheckPending = 'PACK_CHECK_PENDING',
   // grading pipeline
   CodeTooLarge = 'CODE_TOO_LARGE',
   TooManyPendingGradings = 'TOO_MANY_PENDING_GRADINGS',
@@ -45,6 +46,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NoHintsLeft]: 409,
   [ErrorCode.PackInvalid]: 422,
   [ErrorCode.PackVersionConflict]: 409,
+  [ErrorCode.PackCheckPending]: 409,
   [ErrorCode.CodeTooLarge]: 413,
   [ErrorCode.TooManyPendingGradings]: 429,
   [ErrorCode.QueueUnavailable]: 503,

@@ -1,0 +1,2 @@
+export * from './pack-checks.repository';
+export * from './may-publish';
