@@ -223,8 +223,15 @@ it(`${SUBMITS} concurrent passing Submits (duplicates included, two workers): XP
     LIVE_EVENTS.submissionTest,
     LIVE_EVENTS.submissionCompleted,
     LIVE_EVENTS.progressUpdated,
+    // Quests and gems (issue 17): allowed, but each reward announced once and exactly what the ledger paid.
+    LIVE_EVENTS.motivationUpdated,
   ] as string[];
   expect(socket.events.filter((e) => !submissionEvents.includes(e.event))).toEqual([]);
+  const motivation = socket.events.filter((e) => e.event === LIVE_EVENTS.motivationUpdated);
+  const completedQuests = motivation.flatMap((e) => (e.payload.completedQuests as Array<{ key: string }>).map((x) => x.key));
+  expect(new Set(completedQuests).size).toBe(completedQuests.length);
+  const [{ gems }] = await q(`SELECT COALESCE(SUM(delta), 0)::int AS gems FROM gem_ledger WHERE user_id = $1`);
+  expect(motivation.reduce((n, e) => n + (e.payload.gemsEarned as number), 0)).toBe(gems);
 
   // Leaderboards (Redis) agree with Postgres, globally and for the course, before and after a rebuild.
   const [{ total }] = await q(`SELECT COALESCE(SUM(xp), 0)::int AS total FROM xp_awards WHERE user_id = $1`);
