@@ -68,7 +68,11 @@ async function uploadWhileProbing(
   await new Promise((resolve) => setTimeout(resolve, 200));
   done = true;
   await probe;
-  return { status: res.status, body: res.body as Record<string, unknown>, ms, healthMaxMs: Math.max(...healthMs) };
+  // The 90th percentile, not the maximum: one probe stalled by another test file sharing the CPU is not the
+  // api's doing, while an event loop blocked by the archive (18–40 s before the fix) stalls every probe.
+  const sorted = [...healthMs].sort((x, y) => x - y);
+  const healthMaxMs = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
+  return { status: res.status, body: res.body as Record<string, unknown>, ms, healthMaxMs };
 }
 
 // A built-in slug: the api must read pack.yaml (at the start) and answer 403, after nothing else.
