@@ -105,12 +105,16 @@ describe('hostile types (red team)', () => {
   // Measured with tsc on its own: 45 s and 1.2 GB before TS2589.
   const HUNGRY = `${D}type M = { [K in U]: { [J in D]: { [L in D]: [K, J, L] } } };\ntype All = { [K in U]: M[K][D][D] }[U];\nexport const a: All = ['0000', '0', '0'];\n${GOOD}`;
 
-  test('a type that keeps the compiler busy ends as time_limit, and the next TypeScript grading passes', async () => {
+  test('a type that keeps the compiler busy ends as a limit verdict, and the next TypeScript grading passes', async () => {
     const started = Date.now();
     const result = await grader.grade(ts(HUNGRY, { limits: { timeMs: 1000 } }));
-    expect(result).toMatchObject({ verdict: 'time_limit', limit: { kind: 'time' } });
-    // The check's own budget is the grading's limit but at least 5 s (grader.ts); the watchdog adds 1.5 s.
-    expect(result.message).toContain('type checking took longer than 5000 ms');
+    // Busy AND hungry: on a fast machine it reaches the checker's 768 MB ceiling before its time budget.
+    // Either way a limit verdict, never a stuck worker.
+    expect(['time_limit', 'memory_limit']).toContain(result.verdict);
+    if (result.verdict === 'time_limit') {
+      // The check's own budget is the grading's limit but at least 5 s (grader.ts); the watchdog adds 1.5 s.
+      expect(result.message).toContain('type checking took longer than 5000 ms');
+    }
     expect(Date.now() - started).toBeLessThan(10_000);
     expect((await grader.grade(ts(GOOD))).verdict).toBe('passed');
   }, 60_000);
