@@ -5,6 +5,7 @@ import { AppConfigModule, type AppConfig } from '@questline/config';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { ClassesModule } from './classes/classes.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { PacksModule } from './packs/packs.module';
 import { AppEventsModule } from './common/app-events';
@@ -47,6 +48,7 @@ const FEATURE_MODULES = [
   LeaderboardsModule,
   DraftsModule,
   GoalsModule,
+  ClassesModule,
 ];
 
 @Module({})

@@ -1,6 +1,7 @@
 // The live events of the socket.io namespace /live: every name as a constant and its payload in one map,
 // imported by the api (LiveEvents.emitToUser, the gateways), the web app and the tests. A name appears as
 // a string literal here and nowhere else.
+import type { ClassBoardUpdatedEvent } from './classes';
 import type { DraftUpdatedEvent } from './drafts';
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
 import type { BossUpdatedEvent, MotivationUpdatedEvent } from './motivation';
@@ -31,6 +32,8 @@ export const LIVE_EVENTS = {
   sessionEnded: 'session.ended',
   /** To the learner's sockets: a draft was saved (the tab that saved it tells its own echo by tabId). */
   draftUpdated: 'draft.updated',
+  /** To a class's instructors: board cells changed by completed gradings (batched, at most ~2 a second per class). */
+  classBoardUpdated: 'class.board.updated',
 } as const;
 
 /** Client → server requests (socket.io acknowledgements carry the answer). */
@@ -90,6 +93,7 @@ export interface LiveEventMap {
   [LIVE_EVENTS.bossUpdated]: BossUpdatedEvent;
   [LIVE_EVENTS.sessionEnded]: SessionEndedEvent;
   [LIVE_EVENTS.draftUpdated]: DraftUpdatedEvent;
+  [LIVE_EVENTS.classBoardUpdated]: ClassBoardUpdatedEvent;
 }
 
 export type LiveEventName = keyof LiveEventMap;

@@ -14,6 +14,8 @@ export interface SubmissionCompletedEvent {
   exerciseId: string;
   kind: SubmissionKind;
   verdict: string;
+  /** When the submission was made (its row's creation, from the grading's end-to-end time): lateness is judged on it. */
+  submittedAt?: string;
   /** Present for graded Submits. */
   outcome?: SubmitOutcome;
   /** Graded Submits: the progress the worker computed after the commit (subscribers need no query). */

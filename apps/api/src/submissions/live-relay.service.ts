@@ -141,6 +141,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
         exerciseId: result.exerciseId,
         kind: result.kind,
         verdict: payload.verdict,
+        submittedAt: new Date(Date.now() - result.endToEndMs).toISOString(),
         ...(result.outcome ? { outcome: result.outcome } : {}),
         ...(result.progress ? { progress: result.progress } : {}),
         ...(result.award ? { award: result.award } : {}),
