@@ -8,10 +8,9 @@ import {
   runMigrationsLocked,
   SubmissionsRepository,
   type NewSubmission,
-  type SubmitOutcome,
 } from '@questline/data';
 import type { GradeResult } from '@questline/sandbox';
-import type { MotivationUpdatedEvent } from '@questline/contracts';
+import type { MotivationUpdatedEvent, SubmitOutcome } from '@questline/contracts';
 import { completionResult } from '@questline/jobs';
 import { createTestDatabase, type TestDatabase } from '../fixtures/database';
 import { seedCourse, seedUser, type SeededCourse } from '../gamification/seed';

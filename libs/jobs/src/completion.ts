@@ -1,8 +1,13 @@
 // Turning a stored grading into what a learner receives: the worker's first completion and replay, and the
 // api relay's reconciliation of a completion whose event was lost (submissions/live-relay.service.ts).
-import type { AchievementView, MotivationUpdatedEvent, SubmissionCompletedEvent, SubmissionKind } from '@questline/contracts';
+import type {
+  AchievementView,
+  MotivationUpdatedEvent,
+  SubmissionCompletedEvent,
+  SubmissionKind,
+  SubmitOutcome,
+} from '@questline/contracts';
 import type { GradeJobResult } from './index';
-import type { SubmitOutcome } from '@questline/data';
 import { maskHiddenTests, type GradeResult } from '@questline/sandbox';
 
 export interface CompletedRow {

@@ -9,8 +9,8 @@ import type {
   SubmissionKind,
   SubmissionQueuedEvent,
   SubmissionTestEvent,
+  SubmitOutcome,
 } from '@questline/contracts';
-import type { SubmitOutcome } from '@questline/data';
 
 export const GRADING_QUEUE = 'grading';
 

@@ -7,8 +7,8 @@ import {
   SubmissionsRepository,
   type MotivationOutcome,
   type ClaimedSubmission,
-  type SubmitOutcome,
 } from '@questline/data';
+import type { SubmitOutcome } from '@questline/contracts';
 import {
   completionResult,
   type CompletedRow,

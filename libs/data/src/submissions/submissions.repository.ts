@@ -4,8 +4,7 @@
 // must join a caller's transaction take that transaction's EntityManager.
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GradeResult, Verdict } from '@questline/sandbox';
-import type { MotivationUpdatedEvent, SubmissionKind, SubmissionStatus } from '@questline/contracts';
-import type { SubmitOutcome } from '../gamification';
+import type { MotivationUpdatedEvent, SubmissionKind, SubmissionStatus, SubmitOutcome } from '@questline/contracts';
 
 // Declared once in the contracts; re-exported for the data layer's callers.
 export type { SubmissionKind, SubmissionStatus };
