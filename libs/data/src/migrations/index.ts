@@ -11,6 +11,7 @@ import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation'
 import { AddExerciseTypecheck1796301551081 } from './1796301551081-AddExerciseTypecheck';
 import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks';
 import { CreateClasses1796312678945 } from './1796312678945-CreateClasses';
+import { AddSubmissionMotivation1796312791495 } from './1796312791495-AddSubmissionMotivation';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   AddExerciseTypecheck1796301551081,
   CreatePackChecks1796301583168,
   CreateClasses1796312678945,
+  AddSubmissionMotivation1796312791495,
 ];
