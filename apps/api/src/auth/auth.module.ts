@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { PasswordController } from './password.controller';
 import { RolesGuard } from './roles.guard';
 import { TokenService } from './token.service';
 
@@ -21,7 +22,7 @@ import { TokenService } from './token.service';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    // Only AuthController uses ThrottlerGuard, so this limit applies to /api/auth/* alone.
+    // Only AuthController and PasswordController use ThrottlerGuard, so this limit applies to /api/auth/* alone.
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
@@ -29,7 +30,7 @@ import { TokenService } from './token.service';
         [{ name: 'default', ttl: 60_000, limit: config.authRateLimit }],
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, PasswordController],
   providers: [
     AuthService,
     TokenService,
