@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@questline/config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordController } from './password.controller';
+import { RATE_LIMIT_STORAGE, RateLimitStorageModule } from './rate-limit-storage';
 import { RolesGuard } from './roles.guard';
 import { TokenService } from './token.service';
 
@@ -23,11 +24,15 @@ import { TokenService } from './token.service';
       }),
     }),
     // Only AuthController and PasswordController use ThrottlerGuard, so this limit applies to /api/auth/* alone.
+    // Counters in Redis when it is configured, shared by every api process (rate-limit-storage.ts).
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
+      imports: [RateLimitStorageModule],
+      inject: [APP_CONFIG, RATE_LIMIT_STORAGE],
+      useFactory: (config: AppConfig, storage: ThrottlerStorage) => ({
         // Named 'default' so responses carry the standard Retry-After / X-RateLimit-* headers.
-        [{ name: 'default', ttl: 60_000, limit: config.authRateLimit }],
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimit }],
+        storage,
+      }),
     }),
   ],
   controllers: [AuthController, PasswordController],
