@@ -19,7 +19,10 @@ describe('password strength', () => {
     expect(res.body.code).toBe('WEAK_PASSWORD');
     expect(res.body.message).toMatch(/too easy to guess: it is on the list of commonly used passwords/);
     // The address is still free: a strong password registers it.
-    await request(api.url).post('/api/auth/register').send({ email, password: 'tangerine lighthouse quietly', displayName: 'Weak' }).expect(201);
+    await request(api.url)
+      .post('/api/auth/register')
+      .send({ email, password: 'tangerine lighthouse quietly', displayName: 'Weak' })
+      .expect(201);
   });
 
   it('refuses a password made of the learner’s own email', async () => {
@@ -33,7 +36,10 @@ describe('password strength', () => {
   it('changes a password: wrong current 401, weak new 400 with the reason, strong new 204 and only it signs in', async () => {
     const user = await registerUser(api);
     const change = (body: object) => request(api.url).post('/api/auth/password').set('Authorization', bearer(user)).send(body);
-    await request(api.url).post('/api/auth/password').send({ currentPassword: user.password, newPassword: 'tangerine lighthouse quietly' }).expect(401);
+    await request(api.url)
+      .post('/api/auth/password')
+      .send({ currentPassword: user.password, newPassword: 'tangerine lighthouse quietly' })
+      .expect(401);
     const wrong = await change({ currentPassword: 'not the password', newPassword: 'tangerine lighthouse quietly' }).expect(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     const weak = await change({ currentPassword: user.password, newPassword: '12345678' }).expect(400);

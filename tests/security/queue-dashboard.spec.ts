@@ -22,8 +22,7 @@ describe('queue dashboard sign-in', () => {
     await api?.close();
   });
 
-  const signIn = (email: string, password: string) =>
-    request(api.url).post(`${DASHBOARD}/sign-in`).type('form').send({ email, password });
+  const signIn = (email: string, password: string) => request(api.url).post(`${DASHBOARD}/sign-in`).type('form').send({ email, password });
 
   it('shows a browser a POST sign-in form, and reads no token from the URL', async () => {
     const page = await request(api.url).get(DASHBOARD).set('Accept', 'text/html').expect(401);

@@ -18,7 +18,12 @@ describe('rateLimitNamespace', () => {
 describe('RedisThrottlerStorage without Redis', () => {
   it('falls back to its own memory and reports the outage', async () => {
     // A port nothing listens on; no offline queue, so commands fail at once.
-    const redis = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const redis = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     redis.on('error', () => undefined);
     const errors: unknown[] = [];
     const storage = new RedisThrottlerStorage(redis, 'test', new ThrottlerStorageService(), (e) => errors.push(e));

@@ -40,11 +40,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const base = `${this.namespace}:throttle:${throttlerName}:${key}`;
     try {
-      const [hits, ttlMs, blockedMs] = (await this.redis.eval(INCREMENT, 2, `${base}:hits`, `${base}:block`, ttl, limit, blockDuration)) as [
-        number,
-        number,
-        number,
-      ];
+      const [hits, ttlMs, blockedMs] = (await this.redis.eval(
+        INCREMENT,
+        2,
+        `${base}:hits`,
+        `${base}:block`,
+        ttl,
+        limit,
+        blockDuration,
+      )) as [number, number, number];
       return {
         totalHits: hits,
         timeToExpire: Math.ceil(ttlMs / 1000),

@@ -56,7 +56,7 @@ export class QueueDashboardSignInController {
   @HttpCode(303)
   async signIn(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<void> {
     let token: string;
-    let role: string;
+    let role: UserRole;
     try {
       const session = await this.auth.login(dto);
       token = session.accessToken;
