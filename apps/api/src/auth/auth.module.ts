@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@questline/config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { PasswordController } from './password.controller';
+import { RATE_LIMIT_STORAGE, RateLimitStorageModule } from './rate-limit-storage';
 import { RolesGuard } from './roles.guard';
 import { TokenService } from './token.service';
 
@@ -21,15 +23,19 @@ import { TokenService } from './token.service';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    // Only AuthController uses ThrottlerGuard, so this limit applies to /api/auth/* alone.
+    // Only AuthController and PasswordController use ThrottlerGuard, so this limit applies to /api/auth/* alone.
+    // Counters in Redis when it is configured, shared by every api process (rate-limit-storage.ts).
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
+      imports: [RateLimitStorageModule],
+      inject: [APP_CONFIG, RATE_LIMIT_STORAGE],
+      useFactory: (config: AppConfig, storage: ThrottlerStorage) => ({
         // Named 'default' so responses carry the standard Retry-After / X-RateLimit-* headers.
-        [{ name: 'default', ttl: 60_000, limit: config.authRateLimit }],
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimit }],
+        storage,
+      }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, PasswordController],
   providers: [
     AuthService,
     TokenService,
@@ -37,6 +43,6 @@ import { TokenService } from './token.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [TokenService],
+  exports: [TokenService, AuthService],
 })
 export class AuthModule {}

@@ -4,8 +4,11 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { AuthResponseDto } from './dto/auth-response.dto';
+import type { AuthUser } from './auth-user';
+import type { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
+import { passwordWeakness } from './password-policy';
 import { TokenService } from './token.service';
 
 // Same message for unknown email and wrong password, so login does not reveal who has an account.
@@ -22,6 +25,7 @@ export class AuthService {
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
+    refuseWeak(dto.password, [dto.email, dto.displayName]);
     const user = await this.users.create({
       email: dto.email,
       passwordHash: await argon2.hash(dto.password),
@@ -39,4 +43,18 @@ export class AuthService {
     if (!found || !ok) throw new DomainError(ErrorCode.InvalidCredentials, BAD_CREDENTIALS);
     return { accessToken: await this.tokens.sign(found), user: UserDto.from(found) };
   }
+
+  async changePassword(user: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    const found = await this.users.findByEmailWithPassword(user.email);
+    if (!found || !(await argon2.verify(found.passwordHash, dto.currentPassword))) {
+      throw new DomainError(ErrorCode.InvalidCredentials, 'Current password is wrong');
+    }
+    refuseWeak(dto.newPassword, [user.email, user.displayName]);
+    await this.users.setPasswordHash(user.id, await argon2.hash(dto.newPassword));
+  }
+}
+
+function refuseWeak(password: string, userInputs: string[]): void {
+  const weakness = passwordWeakness(password, userInputs);
+  if (weakness) throw new DomainError(ErrorCode.WeakPassword, weakness);
 }

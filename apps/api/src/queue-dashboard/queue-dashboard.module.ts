@@ -8,23 +8,24 @@ import { UserRole } from '@questline/data';
 import { AuthModule, TokenService } from '../auth';
 import { GradingQueue } from '../submissions/grading-queue';
 import { SubmissionsModule } from '../submissions/submissions.module';
+import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardSignInController, signInPage } from './queue-dashboard-sign-in';
 
-export const DASHBOARD_PATH = '/api/admin/queues';
-const COOKIE = 'ql_queues_token';
+export { DASHBOARD_PATH } from './queue-dashboard-sign-in';
 
 /** `ql_queues_token=<jwt>` from the Cookie header, without a cookie-parser dependency. */
 function cookieToken(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return decodeURIComponent(rest.join('='));
+    if (name === DASHBOARD_COOKIE) return decodeURIComponent(rest.join('='));
   }
   return undefined;
 }
 
 /**
  * Bull Board for operators at /api/admin/queues, admins only. A browser cannot send a Bearer header on
- * navigation, so `?token=<jwt>` once sets an HttpOnly cookie scoped to the dashboard and redirects to the
- * clean URL; API clients may send the usual Authorization header. Every request re-checks the role.
+ * navigation: without a valid cookie it gets a sign-in page whose POST form sets an HttpOnly, SameSite=Strict
+ * cookie scoped to the dashboard (queue-dashboard-sign-in.ts); a token in the URL is not read. API clients
+ * may send the usual Authorization header. Every request re-checks the role.
  */
 @Injectable()
 class QueueDashboard implements OnModuleInit {
@@ -45,18 +46,12 @@ class QueueDashboard implements OnModuleInit {
 
   private guard(req: Request, res: Response, next: NextFunction): void {
     const header = req.headers.authorization;
-    const query = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : (query ?? cookieToken(req));
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     this.tokens
-      .authenticate(token)
+      .authenticate(bearer ?? cookieToken(req))
       .then((user) => {
         if (user.role !== UserRole.Admin) {
           res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'Admins only', code: 'FORBIDDEN' });
-          return;
-        }
-        if (query) {
-          res.cookie(COOKIE, query, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH, secure: req.secure });
-          res.redirect(req.baseUrl + req.path);
           return;
         }
         // Bull Board's page bootstraps with an inline script that the api-wide CSP forbids.
@@ -64,10 +59,15 @@ class QueueDashboard implements OnModuleInit {
         next();
       })
       .catch(() => {
+        // A browser navigating to the dashboard gets the sign-in form; anything else the JSON 401.
+        if (!bearer && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
+          res.status(401).type('html').send(signInPage(req.query.error));
+          return;
+        }
         res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Sign in as an admin', code: 'UNAUTHENTICATED' });
       });
   }
 }
 
-@Module({ imports: [AuthModule, SubmissionsModule], providers: [QueueDashboard] })
+@Module({ imports: [AuthModule, SubmissionsModule], controllers: [QueueDashboardSignInController], providers: [QueueDashboard] })
 export class QueueDashboardModule {}

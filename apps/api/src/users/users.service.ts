@@ -54,6 +54,10 @@ export class UsersService {
     return new Map(rows.map((u) => [u.id, `${u.role}:${createHash('sha256').update(u.passwordHash).digest('hex')}`]));
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
+  }
+
   /** Includes passwordHash (not selected by default). */
   findByEmailWithPassword(email: string): Promise<User | null> {
     return this.users

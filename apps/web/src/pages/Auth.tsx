@@ -51,7 +51,7 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
             <input name="email" type="email" autocomplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
           </label>
           <label class="field">
-            <span>Password {signup ? <small class="muted">(at least 8 characters)</small> : null}</span>
+            <span>Password {signup ? <small class="muted">(at least 8 characters, not a common one)</small> : null}</span>
             <input
               name="password"
               type="password"

@@ -7,6 +7,8 @@ export enum ErrorCode {
   // auth
   EmailTaken = 'EMAIL_TAKEN',
   InvalidCredentials = 'INVALID_CREDENTIALS',
+  /** A password the strength estimator or the common-password list refuses; the message says why. */
+  WeakPassword = 'WEAK_PASSWORD',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   // generic
@@ -34,6 +36,7 @@ export enum ErrorCode {
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.EmailTaken]: 409,
   [ErrorCode.InvalidCredentials]: 401,
+  [ErrorCode.WeakPassword]: 400,
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
