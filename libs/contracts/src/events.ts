@@ -2,6 +2,7 @@
 // imported by the api (LiveEvents.emitToUser, the gateways), the web app and the tests. A name appears as
 // a string literal here and nowhere else.
 import type { DraftUpdatedEvent } from './drafts';
+import type { InstructorTip } from './mistakes';
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
 import type { BossUpdatedEvent, MotivationUpdatedEvent } from './motivation';
 import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
@@ -76,6 +77,8 @@ export interface SubmissionCompletedEvent {
   progress: ProgressSummary | null;
   /** Unlocked by this Submit (the one place a learner is told of an unlock). */
   achievements: AchievementView[];
+  /** A failing Submit whose common-mistake group has an instructor's note for these tests (mistakes.ts). */
+  tip?: InstructorTip;
 }
 
 export interface LiveEventMap {

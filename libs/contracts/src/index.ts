@@ -18,3 +18,4 @@ export * from './submissions';
 export * from './users';
 export * from './exercise-files';
 export * from './session';
+export * from './mistakes';

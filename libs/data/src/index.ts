@@ -12,3 +12,4 @@ export * from './motivation';
 export * from './drafts';
 export * from './goals';
 export * from './pack-checks';
+export * from './mistakes';

@@ -1,6 +1,6 @@
 // Turning a stored grading into what a learner receives: the worker's first completion and replay, and the
 // api relay's reconciliation of a completion whose event was lost (submissions/live-relay.service.ts).
-import type { AchievementView, SubmissionCompletedEvent, SubmissionKind } from '@questline/contracts';
+import type { AchievementView, InstructorTip, SubmissionCompletedEvent, SubmissionKind } from '@questline/contracts';
 import type { GradeJobResult } from './index';
 import type { SubmitOutcome } from '@questline/data';
 import { maskHiddenTests, type GradeResult } from '@questline/sandbox';
@@ -17,7 +17,8 @@ export interface CompletedRow {
   completedAt: Date;
 }
 
-export function completionResult(row: CompletedRow, revealHiddenTestNames: boolean): GradeJobResult {
+/** `tip`: the instructor's note on this failing Submit's common-mistake group (the worker looks it up). */
+export function completionResult(row: CompletedRow, revealHiddenTestNames: boolean, tip?: InstructorTip): GradeJobResult {
   const masked = maskHiddenTests(row.result, { revealNames: revealHiddenTestNames });
   const achievements: AchievementView[] = (row.outcome?.achievements ?? []).map(({ id, title, description, icon }) => ({
     id,
@@ -35,6 +36,7 @@ export function completionResult(row: CompletedRow, revealHiddenTestNames: boole
     xpAwarded: row.xpAwarded ?? 0,
     progress: row.outcome ? row.outcome.progress : null,
     achievements,
+    ...(tip ? { tip } : {}),
   };
   return {
     userId: row.userId,
