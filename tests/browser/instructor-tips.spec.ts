@@ -13,7 +13,11 @@ jest.setTimeout(120_000);
 
 const RESULT_TIMEOUT = 30_000;
 const tag = randomBytes(3).toString('hex');
-const PACK: PackSpec = { slug: `tips-pack-${tag}`, title: 'Tips Pack', chapters: [{ slug: 'basics', exercises: [{ slug: 'the-answer', title: 'The Answer' }] }] };
+const PACK: PackSpec = {
+  slug: `tips-pack-${tag}`,
+  title: 'Tips Pack',
+  chapters: [{ slug: 'basics', exercises: [{ slug: 'the-answer', title: 'The Answer' }] }],
+};
 const TIP = `Look at the task again: answer() returns the answer to everything (${tag}).`;
 const returns = (value: string) => `export function answer() {\n  return ${value};\n}\n`;
 
@@ -94,7 +98,9 @@ it('an instructor writes a tip for the biggest group; a later learner making tha
     await db.destroy();
     await instructor.goto(`${baseUrl}/instructor`);
     const form = instructor.getByTestId('upload-form');
-    await form.locator('input[type="file"]').setInputFiles({ name: 'tips.tar.gz', mimeType: 'application/gzip', buffer: await tarball(writePack(PACK)) });
+    await form
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'tips.tar.gz', mimeType: 'application/gzip', buffer: await tarball(writePack(PACK)) });
     await form.getByRole('button', { name: 'Upload' }).click();
     await hasText(instructor.getByTestId('upload-ok'), `Published ${PACK.slug} 1.0.0`, RESULT_TIMEOUT);
 

@@ -28,11 +28,18 @@ const returns = (value: string) => `export function answer() {\n  return ${value
 const THROWS = `export function answer() {\n  throw new Error('not today');\n}\n`;
 
 async function publish(version: string, hiddenTestNote?: string) {
-  const dir = writePack({ slug: SLUG, version, chapters: [{ slug: 'basics', exercises: [{ slug: 'price', ...(hiddenTestNote ? { hiddenTestNote } : {}) }] }] });
+  const dir = writePack({
+    slug: SLUG,
+    version,
+    chapters: [{ slug: 'basics', exercises: [{ slug: 'price', ...(hiddenTestNote ? { hiddenTestNote } : {}) }] }],
+  });
   dirs.push(dir);
   const ds = api.app.get(DataSource);
   await ds.transaction((m) => importPack(m, loadPack(dir), { ownerId: owner.id }));
-  [{ id: exerciseId }] = await ds.query(`SELECT e.id FROM exercises e JOIN courses c ON c.id = e.course_id WHERE c.slug = $1 AND e.slug = 'price'`, [SLUG]);
+  [{ id: exerciseId }] = await ds.query(
+    `SELECT e.id FROM exercises e JOIN courses c ON c.id = e.course_id WHERE c.slug = $1 AND e.slug = 'price'`,
+    [SLUG],
+  );
 }
 
 /** Submits and waits for the live completion event. */
@@ -102,11 +109,21 @@ it('groups the same mistake made with different values, shows the biggest groups
   await request(api.url).get(`/api/packs/${SLUG}/mistakes`).set('Authorization', bearer(other)).expect(403);
   await request(api.url).put(noteUrl(biggest.signature)).set('Authorization', bearer(other)).send({ note: 'x' }).expect(403);
   await request(api.url).put(noteUrl(biggest.signature)).set('Authorization', bearer(learners[0]!)).send({ note: 'x' }).expect(403);
-  const tooLong = await request(api.url).put(noteUrl(biggest.signature)).set('Authorization', bearer(owner)).send({ note: 'x'.repeat(1001) });
+  const tooLong = await request(api.url)
+    .put(noteUrl(biggest.signature))
+    .set('Authorization', bearer(owner))
+    .send({ note: 'x'.repeat(1001) });
   expect(tooLong.status).toBe(400);
   expect(tooLong.body.message).toMatch(/at most 1000/);
   expect((await request(api.url).put(noteUrl(biggest.signature)).set('Authorization', bearer(owner)).send({ note: 42 })).status).toBe(400);
-  expect((await request(api.url).put(noteUrl('f'.repeat(64))).set('Authorization', bearer(owner)).send({ note: 'x' })).status).toBe(404);
+  expect(
+    (
+      await request(api.url)
+        .put(noteUrl('f'.repeat(64)))
+        .set('Authorization', bearer(owner))
+        .send({ note: 'x' })
+    ).status,
+  ).toBe(404);
   expect((await request(api.url).put(noteUrl('nope')).set('Authorization', bearer(owner)).send({ note: 'x' })).status).toBe(400);
 
   const TIP = 'Read the task again: answer() must return the answer to everything, not any number.';

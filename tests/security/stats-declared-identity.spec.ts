@@ -43,11 +43,16 @@ beforeAll(async () => {
   worker = await startInProcessWorker(api);
   owner = await createUserWithRole(api, UserRole.Instructor);
   dir = writePack({ slug: SLUG, chapters: [{ slug: 'basics', exercises: [{ slug: 'price' }] }] });
-  const exerciseDir = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith(path.join('tests', 'price.test.js')));
+  const exerciseDir = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .find((f) => f.endsWith(path.join('tests', 'price.test.js')));
   fs.writeFileSync(path.join(dir, exerciseDir!), TEST_FILE);
   const ds = api.app.get(DataSource);
   await ds.transaction((m) => importPack(m, loadPack(dir), { ownerId: owner.id }));
-  [{ id: exerciseId }] = await ds.query(`SELECT e.id FROM exercises e JOIN courses c ON c.id = e.course_id WHERE c.slug = $1 AND e.slug = 'price'`, [SLUG]);
+  [{ id: exerciseId }] = await ds.query(
+    `SELECT e.id FROM exercises e JOIN courses c ON c.id = e.course_id WHERE c.slug = $1 AND e.slug = 'price'`,
+    [SLUG],
+  );
 });
 afterAll(async () => {
   await worker?.close();

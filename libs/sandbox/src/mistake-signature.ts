@@ -51,6 +51,8 @@ export function mistakeSignature(result: Pick<GradeResult, 'verdict' | 'tests'>)
   }
   // A compile error fails before any test: its group is the verdict itself.
   if (parts.length === 0 && result.verdict !== 'compile_error') return null;
-  const signature = createHash('sha256').update(JSON.stringify({ v: result.verdict, p: parts })).digest('hex');
+  const signature = createHash('sha256')
+    .update(JSON.stringify({ v: result.verdict, p: parts }))
+    .digest('hex');
   return { signature, verdict: result.verdict, parts };
 }

@@ -79,7 +79,9 @@ export class PackMistakesService {
       throw new DomainError(ErrorCode.InvalidInput, `note must be at most ${MISTAKE_NOTE_MAX_CHARS} characters`);
     }
     if (!SIGNATURE.test(signature)) throw new DomainError(ErrorCode.InvalidInput, 'signature must be 64 hex digits');
-    const exercise = await this.dataSource.getRepository(Exercise).findOneBy({ courseId: course.id, slug: exerciseSlug, removedAt: IsNull() });
+    const exercise = await this.dataSource
+      .getRepository(Exercise)
+      .findOneBy({ courseId: course.id, slug: exerciseSlug, removedAt: IsNull() });
     if (!exercise) throw new DomainError(ErrorCode.NotFound, `No exercise "${exerciseSlug}" in pack "${slug}"`);
     if (!(await this.mistakes.groupExists(exercise.id, signature))) {
       throw new DomainError(ErrorCode.NotFound, 'No failing Submit of this exercise has that signature');

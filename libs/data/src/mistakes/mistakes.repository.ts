@@ -74,7 +74,7 @@ export class MistakesRepository {
 
   /** Whether any Submit of the exercise has this signature (notes are only for groups that exist). */
   async groupExists(exerciseId: string, signature: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM submissions WHERE exercise_id = $1 AND mistake_signature = $2 AND kind = 'submit' LIMIT 1`,
       [exerciseId, signature],
     );

@@ -120,7 +120,9 @@ export class SubmissionStatsRepository {
 
   /** Failing tests (by declared identity) in the course's Submit results, most failures first (all of them: the caller keeps the top ones). */
   async failedTests(courseId: string): Promise<FailedTestCount[]> {
-    const rows: Array<{ exercise_id: string; test_id: string; failures: number }> = await this.dataSource.query(FAILED_TESTS_SQL, [courseId]);
+    const rows: Array<{ exercise_id: string; test_id: string; failures: number }> = await this.dataSource.query(FAILED_TESTS_SQL, [
+      courseId,
+    ]);
     return rows.map((row) => ({ exerciseId: row.exercise_id, testId: row.test_id, failures: Number(row.failures) }));
   }
 }
