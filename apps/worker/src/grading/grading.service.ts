@@ -8,8 +8,8 @@ import {
   SubmissionsRepository,
   type MotivationOutcome,
   type ClaimedSubmission,
-  type SubmitOutcome,
 } from '@questline/data';
+import type { SubmitOutcome } from '@questline/contracts';
 import {
   completionResult,
   type CompletedRow,
@@ -101,7 +101,6 @@ export class GradingService {
           passed: result.verdict === 'passed',
           at: completedAt,
         });
-        await this.submissions.storeOutcome(manager, row.id, outcome);
         if (mistake) await this.mistakes.storeSignature(manager, row.id, mistake.signature);
         // Quests, gems, boss damage and league XP: same transaction, applied once per submission.
         motivation = await recordMotivation(manager, {
@@ -110,6 +109,7 @@ export class GradingService {
           exerciseId: row.exerciseId,
           at: completedAt,
         });
+        await this.submissions.storeOutcome(manager, row.id, outcome, motivation.update);
       }
       const completed: CompletedRow = {
         id: row.id,
@@ -119,6 +119,7 @@ export class GradingService {
         result,
         outcome,
         xpAwarded: row.kind === 'submit' ? (outcome?.xpAwarded ?? 0) : null,
+        motivation: motivation?.update ?? null,
         createdAt: stored.createdAt,
         completedAt,
       };
@@ -127,7 +128,7 @@ export class GradingService {
     if (!done) return this.replay(row.id);
     const tip = mistake ? await this.tipFor(row.exerciseId, mistake.signature, row.testsHash) : null;
     const jobResult = completionResult(done.completed, exercise.revealHiddenTestNames, tip ?? undefined);
-    if (done.motivation && (done.motivation.update || done.motivation.bosses.length > 0)) jobResult.motivation = done.motivation;
+    if (done.motivation && done.motivation.bosses.length > 0) jobResult.motivation = done.motivation;
     return jobResult;
   }
 

@@ -11,6 +11,7 @@ import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation'
 import { AddExerciseTypecheck1796301551081 } from './1796301551081-AddExerciseTypecheck';
 import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks';
 import { CreateMistakeNotes1796302000000 } from './1796302000000-CreateMistakeNotes';
+import { AddSubmissionMotivation1796312791495 } from './1796312791495-AddSubmissionMotivation';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   AddExerciseTypecheck1796301551081,
   CreatePackChecks1796301583168,
   CreateMistakeNotes1796302000000,
+  AddSubmissionMotivation1796312791495,
 ];
