@@ -262,7 +262,8 @@ describe('instructor flow in Chromium', () => {
       'Pass rate': '33%',
       'First try': '0%',
       'Median attempts': '3',
-      'Most failed test': 'answers 42 (2)',
+      // Labelled by declared identity from the pack's source (issue 12 item 7), not the runtime name.
+      'Most failed test': 'the-answer.test.js:3 "answers 42" (2)',
     });
     // Nobody tried the other exercise: no rates to show (not "0%").
     const untouched = await rowByHeader(table, rows.filter({ has: page.locator('th', { hasText: /^Untouched$/ }) }));

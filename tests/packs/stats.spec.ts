@@ -25,9 +25,10 @@ const STAND_IN = `
 const T0 = Date.parse('2030-01-01T10:00:00Z');
 
 async function submission(user: TestUser, slug: string, kind: 'run' | 'submit', atSeconds: number, failing: string[]) {
+  // `id`: the declared identity the harness assigns (file:line:column of the test() call).
   const tests = [
-    { name: 'answers 42', status: failing.includes('answers 42') ? 'fail' : 'pass', durationMs: 1 },
-    { name: 'hidden: x', status: failing.includes('hidden: x') ? 'error' : 'pass', durationMs: 1 },
+    { name: 'answers 42', id: 'price.test.js:3:1', status: failing.includes('answers 42') ? 'fail' : 'pass', durationMs: 1 },
+    { name: 'hidden: x', id: 'hidden/price-more.test.js:4:1', status: failing.includes('hidden: x') ? 'error' : 'pass', durationMs: 1 },
   ];
   const passed = failing.length === 0;
   await ds.query(
@@ -93,8 +94,9 @@ describe('GET /api/packs/:slug/stats', () => {
         hintReveals: 3,
         solutionReveals: 1,
         mostFailedTests: [
-          { name: 'answers 42', failures: 3 },
-          { name: 'hidden: x', failures: 1 },
+          // Labelled from the pack's test source at the declared site, not from the runtime name.
+          { id: 'price.test.js:3:1', name: 'price.test.js:3 "answers 42"', failures: 3 },
+          { id: 'hidden/price-more.test.js:4:1', name: 'hidden/price-more.test.js:4 "hidden: answer is a number"', failures: 1 },
         ],
       },
       {
@@ -126,6 +128,6 @@ describe('GET /api/packs/:slug/stats', () => {
   it('shows the same numbers in `questline pack stats`', async () => {
     const out = memoryOutput();
     expect(await runPackStats('stats-pack', { api: api.url, token: owner.accessToken, out })).toBe(true);
-    expect(out.lines).toContain('price\t3\t5\t40%\t33%\t1.5\t45s\t3\t1\tanswers 42 (3)');
+    expect(out.lines).toContain('price\t3\t5\t40%\t33%\t1.5\t45s\t3\t1\tprice.test.js:3 "answers 42" (3)');
   });
 });

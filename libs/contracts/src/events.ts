@@ -3,6 +3,7 @@
 // a string literal here and nowhere else.
 import type { ClassBoardUpdatedEvent } from './classes';
 import type { DraftUpdatedEvent } from './drafts';
+import type { InstructorTip } from './mistakes';
 import type { Leaderboard, LeaderboardPeriodName } from './leaderboards';
 import type { BossUpdatedEvent, MotivationUpdatedEvent } from './motivation';
 import type { AchievementView, LearnerProgress, ProgressSummary } from './progress';
@@ -79,6 +80,8 @@ export interface SubmissionCompletedEvent {
   progress: ProgressSummary | null;
   /** Unlocked by this Submit (the one place a learner is told of an unlock). */
   achievements: AchievementView[];
+  /** A failing Submit whose common-mistake group has an instructor's note for these tests (mistakes.ts). */
+  tip?: InstructorTip;
 }
 
 export interface LiveEventMap {

@@ -19,3 +19,4 @@ export * from './users';
 export * from './exercise-files';
 export * from './session';
 export * from './classes';
+export * from './mistakes';

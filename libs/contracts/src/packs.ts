@@ -39,7 +39,11 @@ export interface ExerciseStats {
   medianTimeToPassMs: number | null;
   hintReveals: number;
   solutionReveals: number;
-  mostFailedTests: Array<{ name: string; failures: number }>;
+  /**
+   * Grouped by the test's declared identity (`id`, TestResult.id); `name` is `file:line "declared title"`
+   * read from the pack's test source, never the runtime name (which learner values may build).
+   */
+  mostFailedTests: Array<{ id: string; name: string; failures: number }>;
 }
 
 /** GET /api/packs/:slug/stats. */

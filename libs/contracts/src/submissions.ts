@@ -20,6 +20,12 @@ export interface LimitHit {
 export interface TestResult {
   /** `describe > test`, as Jest prints it. */
   name: string;
+  /**
+   * The test's declared identity, `<test file>:<line>:<column>` of its `test()` call (`#n` for later tests
+   * declared at the same site). Assigned by the harness from the declaration, so learner values cannot
+   * change it (a test file may build `name` from them); statistics group by it. Absent on masked hidden tests.
+   */
+  id?: string;
   status: TestStatus;
   /** Expected vs received, with stack frames only from the learner's own file. */
   message?: string;

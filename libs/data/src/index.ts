@@ -13,3 +13,4 @@ export * from './drafts';
 export * from './goals';
 export * from './pack-checks';
 export * from './classes';
+export * from './mistakes';

@@ -2,6 +2,7 @@
 // api relay's reconciliation of a completion whose event was lost (submissions/live-relay.service.ts).
 import type {
   AchievementView,
+  InstructorTip,
   MotivationUpdatedEvent,
   SubmissionCompletedEvent,
   SubmissionKind,
@@ -24,7 +25,8 @@ export interface CompletedRow {
   completedAt: Date;
 }
 
-export function completionResult(row: CompletedRow, revealHiddenTestNames: boolean): GradeJobResult {
+/** `tip`: the instructor's note on this failing Submit's common-mistake group (the worker looks it up). */
+export function completionResult(row: CompletedRow, revealHiddenTestNames: boolean, tip?: InstructorTip): GradeJobResult {
   const masked = maskHiddenTests(row.result, { revealNames: revealHiddenTestNames });
   const achievements: AchievementView[] = (row.outcome?.achievements ?? []).map(({ id, title, description, icon }) => ({
     id,
@@ -42,6 +44,7 @@ export function completionResult(row: CompletedRow, revealHiddenTestNames: boole
     xpAwarded: row.xpAwarded ?? 0,
     progress: row.outcome ? row.outcome.progress : null,
     achievements,
+    ...(tip ? { tip } : {}),
   };
   return {
     userId: row.userId,

@@ -5,3 +5,4 @@ export * from './grade-request';
 export { createGrader, type Grader, type GraderOptions } from './grader';
 export { maskHiddenTests, maskHiddenTest, type MaskOptions } from './mask';
 export { locateSandboxDir } from './locate';
+export { mistakeSignature, normaliseFailureMessage, type MistakePart, type MistakeSignature } from './mistake-signature';

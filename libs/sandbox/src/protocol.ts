@@ -31,7 +31,7 @@ export type ParentMessage = { type: 'job'; job: ChildJob };
 export type ChildMessage =
   | { type: 'ready' }
   /** The test names in file order, once registration is over (lets the parent name a test it kills). */
-  | { type: 'registered'; id: number; names: string[]; hidden: boolean[] }
+  | { type: 'registered'; id: number; names: string[]; ids?: string[]; hidden: boolean[] }
   /** Tests that finished, in order; batched per turn of the child's event loop (one message, not one per test). */
   | { type: 'progress'; id: number; progress: TestProgress[] }
   /** `recycle`: the child's isolate thread may still be busy; kill this child and start another. */

@@ -86,7 +86,8 @@ export class SupervisedChild {
         this.onIdle();
         return;
       case 'registered':
-        if (current && message.id === current.job.job.id) current.registered = { names: message.names, hidden: message.hidden };
+        if (current && message.id === current.job.job.id)
+          current.registered = { names: message.names, hidden: message.hidden, ...(message.ids ? { ids: message.ids } : {}) };
         return;
       case 'progress':
         if (current && message.id === current.job.job.id) {

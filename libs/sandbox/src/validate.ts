@@ -35,6 +35,8 @@ export function parseTestResult(value: unknown): TestResult {
     throw new InvalidOutputError('bad durationMs');
   }
   const result: TestResult = { name: text(value.name, MAX_NAME, 'name'), status, durationMs: Math.round(durationMs) };
+  const id = optionalText(value.id, MAX_NAME, 'id');
+  if (id !== undefined) result.id = id;
   const message = optionalText(value.message, MAX_TEXT, 'message');
   if (message !== undefined) result.message = message;
   const output = optionalText(value.output, MAX_TEXT, 'output');
@@ -96,7 +98,7 @@ function parseTestProgress(value: unknown): TestProgressEvent {
 /** A report from the harness: the registered tests, or a batch of finished tests in order. */
 export function parseProgressEvent(
   json: unknown,
-): { kind: 'registered'; names: string[]; hidden: boolean[] } | { kind: 'tests'; tests: TestProgressEvent[] } {
+): { kind: 'registered'; names: string[]; ids?: string[]; hidden: boolean[] } | { kind: 'tests'; tests: TestProgressEvent[] } {
   if (typeof json !== 'string') throw new InvalidOutputError('progress event is not a string');
   const value: unknown = JSON.parse(json);
   if (!isObject(value)) throw new InvalidOutputError('progress event is not an object');
@@ -104,7 +106,9 @@ export function parseProgressEvent(
     if (value.registered.length > MAX_TESTS) throw new InvalidOutputError('too many tests');
     const names = value.registered.map((name) => text(name, MAX_NAME, 'name'));
     const hidden = Array.isArray(value.hidden) ? value.hidden.map((flag) => flag === true) : names.map(() => false);
-    return { kind: 'registered', names, hidden };
+    if (!Array.isArray(value.ids)) return { kind: 'registered', names, hidden };
+    const ids = value.ids.slice(0, names.length).map((id) => text(id, MAX_NAME, 'id'));
+    return { kind: 'registered', names, ids, hidden };
   }
   if (!Array.isArray(value.batch) || value.batch.length > MAX_TESTS) throw new InvalidOutputError('progress event has no batch');
   return { kind: 'tests', tests: value.batch.map(parseTestProgress) };

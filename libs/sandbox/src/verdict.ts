@@ -12,6 +12,8 @@ const LIMIT_MESSAGE: Record<LimitKind, string> = {
 /** What the harness registered, in file order (sent before the run starts). */
 export interface Registered {
   names: string[];
+  /** Declared identities (TestResult.id), same order. */
+  ids?: string[];
   hidden: boolean[];
 }
 
@@ -42,6 +44,8 @@ export function fillUnfinished(registered: Registered, finished: ReadonlyMap<num
       continue;
     }
     const test: TestResult = { name: registered.names[index] ?? `Test ${index + 1}`, status: 'error', message: NOT_RUN, durationMs: 0 };
+    const id = registered.ids?.[index];
+    if (id !== undefined) test.id = id;
     if (registered.hidden[index]) test.hidden = true;
     tests.push(test);
   }

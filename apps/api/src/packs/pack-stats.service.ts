@@ -8,12 +8,15 @@
 // - medianTimeToPassMs: over learners who passed, from their first submission of any kind (a Run
 //   counts: that is when they started working) to their first passing Submit.
 // - hintReveals / solutionReveals: reveal rows (one per learner and hint / per learner).
-// - mostFailedTests: test names with status != 'pass' in Submit results, most frequent first (top 5).
+// - mostFailedTests: tests with status != 'pass' in Submit results, most frequent first (top 5), grouped
+//   by their declared identity (TestResult.id) and labelled from the pack's own test source, never by the
+//   runtime name (a test file may build that from learner values: issue 12 item 7).
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { PackStats } from '@questline/contracts';
-import { Course, SubmissionStatsRepository, UserRole, type User } from '@questline/data';
+import { declaredTestLabel } from '@questline/exercise-format';
+import { Course, Exercise, SubmissionStatsRepository, UserRole, type User } from '@questline/data';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 
 const TOP_FAILED_TESTS = 5;
@@ -34,6 +37,11 @@ export class PackStatsService {
     }
     const rows = await this.submissionStats.exerciseStats(course.id);
     const failed = await this.submissionStats.failedTests(course.id);
+    const exercises = await this.dataSource.getRepository(Exercise).find({
+      where: { courseId: course.id, removedAt: IsNull() },
+      select: { id: true, visibleTests: true, hiddenTests: true },
+    });
+    const testFiles = new Map(exercises.map((e) => [e.id, [...e.visibleTests, ...e.hiddenTests]]));
     const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
     return {
       slug: course.slug,
@@ -52,7 +60,7 @@ export class PackStatsService {
         mostFailedTests: failed
           .filter((f) => f.exerciseId === row.exerciseId)
           .slice(0, TOP_FAILED_TESTS)
-          .map((f) => ({ name: f.name, failures: f.failures })),
+          .map((f) => ({ id: f.testId, name: declaredTestLabel(f.testId, testFiles.get(row.exerciseId) ?? []), failures: f.failures })),
       })),
     };
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
@@ -18,8 +18,9 @@ import { UserRole } from '@questline/data';
 import { CurrentUser, Roles, type AuthUser } from '../auth';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { ARCHIVE_LIMITS } from './pack-archive';
-import type { PackCheckView, PackStats, PackSummary, PublishedPack } from '@questline/contracts';
+import type { PackCheckView, PackMistakes, PackStats, PackSummary, PublishedPack } from '@questline/contracts';
 import { PackStatsService } from './pack-stats.service';
+import { PackMistakesService } from './pack-mistakes.service';
 import { PacksService } from './packs.service';
 
 /** The part of multer's file we use (typed here so the api needs no @types/multer). */
@@ -36,6 +37,7 @@ export class PacksController {
   constructor(
     private readonly packs: PacksService,
     private readonly stats: PackStatsService,
+    private readonly mistakes: PackMistakesService,
   ) {}
 
   @Post()
@@ -94,5 +96,25 @@ export class PacksController {
   @ApiForbiddenResponse({ description: "Not the pack's owner" })
   packStats(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<PackStats> {
     return this.stats.stats(user, slug);
+  }
+
+  @Get(':slug/mistakes')
+  @ApiOkResponse({ description: 'Common mistakes: failing Submits grouped per exercise (owner or admin)' })
+  @ApiForbiddenResponse({ description: "Not the pack's owner" })
+  packMistakes(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<PackMistakes> {
+    return this.mistakes.list(user, slug);
+  }
+
+  @Put(':slug/mistakes/:exercise/:signature/note')
+  @HttpCode(204)
+  @ApiForbiddenResponse({ description: "Not the pack's owner" })
+  async mistakeNote(
+    @CurrentUser() user: AuthUser,
+    @Param('slug') slug: string,
+    @Param('exercise') exercise: string,
+    @Param('signature') signature: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.mistakes.saveNote(user, slug, exercise, signature, body);
   }
 }

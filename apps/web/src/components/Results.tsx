@@ -168,6 +168,12 @@ export function Results({ sub, busy, breakdown }: { sub: LiveSubmission | null; 
           {isRun ? <span> — Run never awards XP. Press Submit to be graded.</span> : null}
         </div>
       ) : null}
+      {sub.tip ? (
+        <aside class="results__tip" data-testid="instructor-tip" aria-label="Instructor's tip">
+          <strong>Instructor's tip</strong>
+          <p>{sub.tip.note}</p>
+        </aside>
+      ) : null}
       {message ? (
         <pre class="results__message" data-testid="results-message">
           {message}

@@ -11,6 +11,7 @@ import type {
   LeaderboardPeriodName,
   LearnerProgress,
   PackCheckView,
+  PackMistakes,
   PackStats,
   PackSummary,
   Page,
@@ -141,4 +142,11 @@ export const api = {
   cancelPackCheck: (id: string) => request<PackCheckView>('POST', `/api/packs/checks/${encodeURIComponent(id)}/cancel`),
   myPacks: () => request<PackSummary[]>('GET', '/api/packs/mine'),
   packStats: (slug: string) => request<PackStats>('GET', `/api/packs/${encodeURIComponent(slug)}/stats`),
+  packMistakes: (slug: string) => request<PackMistakes>('GET', `/api/packs/${encodeURIComponent(slug)}/mistakes`),
+  saveMistakeNote: (slug: string, exercise: string, signature: string, note: string) =>
+    request<null>(
+      'PUT',
+      `/api/packs/${encodeURIComponent(slug)}/mistakes/${encodeURIComponent(exercise)}/${encodeURIComponent(signature)}/note`,
+      { note },
+    ),
 };

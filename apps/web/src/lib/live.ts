@@ -7,6 +7,7 @@ import { applyBossUpdate, applyMotivationUpdate } from './motivation';
 import { applyCompletion, applyProgress, refreshProgress } from './progress';
 import { createStore } from './store';
 import {
+  type InstructorTip,
   LIVE_EVENTS,
   LIVE_NAMESPACE,
   LIVE_REQUESTS,
@@ -38,6 +39,8 @@ export interface LiveSubmission {
   limit?: SubmissionView['limit'];
   diagnostics?: SubmissionView['diagnostics'];
   xpAwarded?: number;
+  /** A failing Submit's "Instructor's tip" (its common-mistake group's note), from the completion event. */
+  tip?: InstructorTip;
 }
 
 export const submissions = createStore<Record<string, LiveSubmission>>({});
@@ -276,6 +279,7 @@ export function connectLive(token: string): void {
         limit: e.limit,
         diagnostics: e.diagnostics,
         xpAwarded: e.xpAwarded,
+        ...(e.tip ? { tip: e.tip } : {}),
       });
       applyCompletion(e);
     }),

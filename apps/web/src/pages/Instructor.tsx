@@ -13,6 +13,7 @@ import type {
   PublishMutationSummary,
 } from '@questline/contracts';
 import { useLoad } from './Courses';
+import { CommonMistakes } from './CommonMistakes';
 
 /** How often the page looks at a publish check the server is still running. */
 const CHECK_POLL_MS = 1000;
@@ -292,6 +293,7 @@ export function PackStatsPage({ slug }: { slug: string }) {
               </figure>
             ))}
           </div>
+          <CommonMistakes slug={slug} />
         </>
       ) : null}
     </main>

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  MistakesRepository,
   recordMotivation,
   recordSubmitOutcome,
   SubmissionsRepository,
@@ -17,7 +18,7 @@ import {
   type StartedProgress,
   type TestProgressData,
 } from '@questline/jobs';
-import { buildGradeRequest, maskHiddenTest, type GradeRequest, type GradeResult, type Grader } from '@questline/sandbox';
+import { buildGradeRequest, maskHiddenTest, mistakeSignature, type GradeRequest, type GradeResult, type Grader } from '@questline/sandbox';
 import { gradeLimitDefaults, InjectConfig, type AppConfig } from '@questline/config';
 
 import { ExerciseCache, type GradingExercise } from './exercise-cache';
@@ -36,6 +37,7 @@ export class GradingService {
   private readonly logger = new Logger(GradingService.name);
   private readonly exercises: ExerciseCache;
   private readonly submissions: SubmissionsRepository;
+  private readonly mistakes: MistakesRepository;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,6 +45,7 @@ export class GradingService {
   ) {
     this.exercises = new ExerciseCache(dataSource);
     this.submissions = new SubmissionsRepository(dataSource);
+    this.mistakes = new MistakesRepository(dataSource);
   }
 
   /** Null when there is nothing to report (the row is gone). */
@@ -80,6 +83,8 @@ export class GradingService {
     result: GradeResult,
     exercise: Pick<GradingExercise, 'revealHiddenTestNames'>,
   ): Promise<GradeJobResult | null> {
+    // Common mistakes (issue 16 item 3): a failing Submit joins its group by signature.
+    const mistake = row.kind === 'submit' ? mistakeSignature(result) : null;
     const done = await this.dataSource.transaction(async (manager) => {
       const stored = await this.submissions.complete(manager, row.id, result);
       // Another delivery completed it meanwhile (we lost the race): report what it stored.
@@ -96,6 +101,7 @@ export class GradingService {
           passed: result.verdict === 'passed',
           at: completedAt,
         });
+        if (mistake) await this.mistakes.storeSignature(manager, row.id, mistake.signature);
         // Quests, gems, boss damage and league XP: same transaction, applied once per submission.
         motivation = await recordMotivation(manager, {
           submissionId: row.id,
@@ -120,9 +126,21 @@ export class GradingService {
       return { completed, motivation };
     });
     if (!done) return this.replay(row.id);
-    const jobResult = completionResult(done.completed, exercise.revealHiddenTestNames);
+    const tip = mistake ? await this.tipFor(row.exerciseId, mistake.signature, row.testsHash) : null;
+    const jobResult = completionResult(done.completed, exercise.revealHiddenTestNames, tip ?? undefined);
     if (done.motivation && done.motivation.bosses.length > 0) jobResult.motivation = done.motivation;
     return jobResult;
+  }
+
+  /** The instructor's note for the group, when written against these tests; a failed look-up only loses the tip. */
+  private async tipFor(exerciseId: string, signature: string, testsHash: string): Promise<{ note: string } | null> {
+    try {
+      const note = await this.mistakes.currentNote(exerciseId, signature, testsHash);
+      return note === null ? null : { note };
+    } catch (error) {
+      this.logger.warn(`instructor tip look-up failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
   }
 
   /** The stored completion of an already completed submission (a redelivered job), or null. */

@@ -10,6 +10,7 @@ import { SqlExercises1796300880076 } from './1796300880076-SqlExercises';
 import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation';
 import { AddExerciseTypecheck1796301551081 } from './1796301551081-AddExerciseTypecheck';
 import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks';
+import { CreateMistakeNotes1796302000000 } from './1796302000000-CreateMistakeNotes';
 import { CreateClasses1796312678945 } from './1796312678945-CreateClasses';
 import { AddSubmissionMotivation1796312791495 } from './1796312791495-AddSubmissionMotivation';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   CreateMotivation1796300898376,
   AddExerciseTypecheck1796301551081,
   CreatePackChecks1796301583168,
+  CreateMistakeNotes1796302000000,
   CreateClasses1796312678945,
   AddSubmissionMotivation1796312791495,
 ];

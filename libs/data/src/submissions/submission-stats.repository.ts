@@ -20,7 +20,8 @@ export interface ExerciseSubmissionStats {
 
 export interface FailedTestCount {
   exerciseId: string;
-  name: string;
+  /** The test's declared identity (TestResult.id), never its runtime name. */
+  testId: string;
   failures: number;
 }
 
@@ -78,15 +79,17 @@ SELECT ex.id, ex.slug, ex.title,
   FROM ex LEFT JOIN per_exercise p ON p.exercise_id = ex.id
  ORDER BY ex.position`;
 
+// Grouped by the declared identity the harness assigns (TestResult.id), never by the runtime name: a test
+// file may build a name from learner values. Results graded before ids existed have none and are left out.
 const FAILED_TESTS_SQL = `
-SELECT s.exercise_id, t->>'name' AS name, count(*)::int AS failures
+SELECT s.exercise_id, t->>'id' AS test_id, count(*)::int AS failures
   FROM submissions s
   JOIN exercises e ON e.id = s.exercise_id AND e.course_id = $1 AND e.removed_at IS NULL
   CROSS JOIN LATERAL jsonb_array_elements(
     CASE WHEN jsonb_typeof(s.result->'tests') = 'array' THEN s.result->'tests' ELSE '[]'::jsonb END) t
- WHERE s.kind = 'submit' AND coalesce(t->>'status', '') <> 'pass' AND t->>'name' IS NOT NULL
- GROUP BY s.exercise_id, t->>'name'
- ORDER BY failures DESC, name`;
+ WHERE s.kind = 'submit' AND coalesce(t->>'status', '') <> 'pass' AND t->>'id' IS NOT NULL
+ GROUP BY s.exercise_id, t->>'id'
+ ORDER BY failures DESC, test_id`;
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -115,9 +118,11 @@ export class SubmissionStatsRepository {
     return rows.map(toStats);
   }
 
-  /** Failing test names in the course's Submit results, most failures first (all of them: the caller keeps the top ones). */
+  /** Failing tests (by declared identity) in the course's Submit results, most failures first (all of them: the caller keeps the top ones). */
   async failedTests(courseId: string): Promise<FailedTestCount[]> {
-    const rows: Array<{ exercise_id: string; name: string; failures: number }> = await this.dataSource.query(FAILED_TESTS_SQL, [courseId]);
-    return rows.map((row) => ({ exerciseId: row.exercise_id, name: row.name, failures: Number(row.failures) }));
+    const rows: Array<{ exercise_id: string; test_id: string; failures: number }> = await this.dataSource.query(FAILED_TESTS_SQL, [
+      courseId,
+    ]);
+    return rows.map((row) => ({ exerciseId: row.exercise_id, testId: row.test_id, failures: Number(row.failures) }));
   }
 }

@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       pending = [];
     };
     const events: JobEvents = {
-      registered: ({ names, hidden }) => send({ type: 'registered', id: job.id, names, hidden }),
+      registered: ({ names, ids, hidden }) => send({ type: 'registered', id: job.id, names, ...(ids ? { ids } : {}), hidden }),
       progress: (progress) => {
         if (pending.length === 0) setImmediate(flush);
         pending.push(progress);

@@ -160,7 +160,7 @@ export class JobRun {
     try {
       const event = parseProgressEvent(json);
       if (event.kind === 'registered') {
-        this.registered = { names: event.names, hidden: event.hidden };
+        this.registered = { names: event.names, hidden: event.hidden, ...(event.ids ? { ids: event.ids } : {}) };
         this.events.registered(this.registered);
       } else {
         for (const { index, total, test } of event.tests) {

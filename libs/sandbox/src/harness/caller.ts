@@ -17,6 +17,8 @@ export const DYNAMIC_CODE_FILE = 'questline-dynamic-code';
 interface CallSite {
   isEval(): boolean;
   getScriptNameOrSourceURL(): unknown;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
   /** V8's own formatting of the frame, as in a stack trace. */
   toString(): string;
 }
@@ -58,24 +60,42 @@ export function captureCaller(skip: (...args: never[]) => unknown): CapturedStac
   return holder;
 }
 
-/** The file of the first frame that is neither the harness nor a built-in; null when there is none. */
-export function callerFile(captured: CapturedStack): string | null {
+/** Where the first frame that is neither the harness nor a built-in is: its file, line and column. */
+export interface CallerFrame {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The first frame that is neither the harness nor a built-in; null when there is none. Code made at run
+ * time gives DYNAMIC_CODE_FILE (line and column 0). Line and column are read only with `withPosition`
+ * (V8 computes them lazily, by re-parsing the function).
+ */
+export function callerFrame(captured: CapturedStack, withPosition = false): CallerFrame | null {
   let sites: unknown;
   probe = captured;
   try {
     sites = captured.stack;
   } catch {
-    return DYNAMIC_CODE_FILE;
+    return { file: DYNAMIC_CODE_FILE, line: 0, column: 0 };
   } finally {
     probe = null;
   }
   // Read once already (cannot happen for our own holders): refuse rather than guess.
-  if (!Array.isArray(sites)) return DYNAMIC_CODE_FILE;
+  if (!Array.isArray(sites)) return { file: DYNAMIC_CODE_FILE, line: 0, column: 0 };
   for (const site of sites as CallSite[]) {
-    if (site.isEval()) return DYNAMIC_CODE_FILE;
+    if (site.isEval()) return { file: DYNAMIC_CODE_FILE, line: 0, column: 0 };
     const file = site.getScriptNameOrSourceURL();
     if (typeof file !== 'string' || file === '') continue; // a built-in
-    if (file !== HARNESS_FILE) return file;
+    if (file === HARNESS_FILE) continue;
+    if (!withPosition) return { file, line: 0, column: 0 };
+    return { file, line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0 };
   }
   return null;
+}
+
+/** The file of the first frame that is neither the harness nor a built-in; null when there is none. */
+export function callerFile(captured: CapturedStack): string | null {
+  return callerFrame(captured)?.file ?? null;
 }

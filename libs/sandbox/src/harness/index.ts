@@ -244,7 +244,13 @@ const commands: Record<string, (argument: string) => string> = {
   },
   start() {
     runner = new Runner(registry, output, expectState, config.visibleFiles, progress, config.bail);
-    report(stringify({ registered: runner.results.map((r) => r.name), hidden: runner.results.map((r) => r.hidden) }));
+    report(
+      stringify({
+        registered: runner.results.map((r) => r.name),
+        ids: runner.results.map((r) => r.id),
+        hidden: runner.results.map((r) => r.hidden),
+      }),
+    );
     const currentRunner = runner;
     currentRunner.run().catch((error: unknown) => {
       // Only a harness bug lands here; report it as a failure of the running test rather than hang.

@@ -3,7 +3,7 @@
 // cannot add, replace or skip tests.
 
 import { formatTitle, tableRows } from './each';
-import { callerFile, captureCaller } from './caller';
+import { callerFrame, captureCaller, type CallerFrame } from './caller';
 
 export type UserFunction = (...args: unknown[]) => unknown;
 
@@ -24,8 +24,14 @@ export interface Block {
 
 export interface TestCase {
   kind: 'test';
-  /** `describe > test`, as Jest prints it. */
+  /** `describe > test`, as Jest prints it (a test file may build it from learner values). */
   fullName: string;
+  /**
+   * The declared identity: `<test file>:<line>:<column>` of the `test()` call (`#2`, `#3`... for later
+   * tests declared at the same site: `test.each` rows, loops). Statistics group by it, never by the
+   * name, which a test file may build from learner values.
+   */
+  id: string;
   block: Block;
   fn: UserFunction;
   /** Index into the result list (file order). */
@@ -78,6 +84,8 @@ export class Registry {
   private current: Block | null = null;
   private currentHidden = false;
   private currentFile: string | null = null;
+  /** How many tests each declaration site has registered (for the `#n` of repeated sites). */
+  private readonly siteCounts = new Map<string, number>();
   /** Every test file opened so far (frames in them count as test code). */
   readonly testFiles = new Set<string>();
 
@@ -104,11 +112,20 @@ export class Registry {
    * may call learner code while it registers tests (`describe(() => { const robot = new Robot(); ... })`);
    * that code reaches the same globals, and must not add tests or change how `expect` judges.
    */
-  assertCalledByTestFile(what: string): void {
+  assertCalledByTestFile(what: string, withPosition = false): CallerFrame {
     if (!this.current) throw new Error(`${what} can only be called while a test file is loading`);
-    if (callerFile(captureCaller(this.assertCalledByTestFile)) !== this.currentFile) {
+    const frame = callerFrame(captureCaller(this.assertCalledByTestFile), withPosition);
+    if (frame === null || frame.file !== this.currentFile) {
       throw new Error(`${what} can only be called by the test file`);
     }
+    return frame;
+  }
+
+  private declaredId(frame: CallerFrame): string {
+    const site = `${frame.file}:${frame.line}:${frame.column}`;
+    const seen = (this.siteCounts.get(site) ?? 0) + 1;
+    this.siteCounts.set(site, seen);
+    return seen === 1 ? site : `${site}#${seen}`;
   }
 
   private requireOpen(what: string): Block {
@@ -139,13 +156,15 @@ export class Registry {
   }
 
   test(name: unknown, fn: unknown, skip: boolean): void {
-    const block = this.requireOpen('test()');
+    const frame = this.assertCalledByTestFile('test()', true);
+    const block = this.current!;
     if (skip || fn === undefined) return; // .skip and .todo: reported by neither Exercism nor us
     if (typeof fn !== 'function') throw new TypeError('test() needs a callback function');
     if (this.tests.length >= MAX_TESTS) throw new RangeError(`Too many tests (more than ${MAX_TESTS})`);
     const testCase: TestCase = {
       kind: 'test',
       fullName: this.fullName(block, String(name)),
+      id: this.declaredId(frame),
       block,
       fn: fn as UserFunction,
       index: this.tests.length,

@@ -12,6 +12,8 @@ const now = Date.now;
 
 export interface HarnessTestResult {
   name: string;
+  /** The declared identity (registry.ts). */
+  id: string;
   status: 'pass' | 'fail' | 'error';
   message?: string;
   output?: string;
@@ -49,6 +51,7 @@ export class Runner {
   ) {
     this.results = registry.tests.map((test) => ({
       name: test.fullName,
+      id: test.id,
       status: 'error',
       message: 'Not run',
       testCode: test.code,
@@ -194,6 +197,7 @@ export class Runner {
   private finishTest(test: TestCase, outcome: { status: HarnessTestResult['status']; message?: string }, durationMs: number): void {
     const result: HarnessTestResult = {
       name: test.fullName,
+      id: test.id,
       status: outcome.status,
       testCode: test.code,
       durationMs,
