@@ -13,3 +13,4 @@ export type { ArchiveIssue, ArchiveLimits, PackArchiveResult } from './archive/r
 export { ArchiveProblem, TarFramer, type TarFramerLimits } from './archive/tar-framer';
 export { packReaderPath, readPackInThread, type ReadInThreadOptions } from './archive/read-in-thread';
 export { COURSE_SUMMARY_CHARS, PACK_LIMITS, formatBytes, summarize } from './limits';
+export { parseSqlSchema } from './sql-schema';

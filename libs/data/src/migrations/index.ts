@@ -10,6 +10,7 @@ import { SqlExercises1796300880076 } from './1796300880076-SqlExercises';
 import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation';
 import { AddExerciseTypecheck1796301551081 } from './1796301551081-AddExerciseTypecheck';
 import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks';
+import { AddExerciseDatabaseSchema1796302400000 } from './1796302400000-AddExerciseDatabaseSchema';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreateMotivation1796300898376,
   AddExerciseTypecheck1796301551081,
   CreatePackChecks1796301583168,
+  AddExerciseDatabaseSchema1796302400000,
 ];
