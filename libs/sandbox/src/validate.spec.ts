@@ -79,12 +79,12 @@ describe('parseGradeResult', () => {
 
 describe('TestResult.rows (a failed expectRows)', () => {
   const table = { columns: ['name', 'price'], rows: [['Mouse', '19.5'], ['Pen', null]], rowCount: 7 };
-  const test = (rows: unknown, status = 'fail') =>
+  const graded = (rows: unknown, status = 'fail') =>
     parseHarnessOutput(JSON.stringify({ tests: [{ name: 'a', status, durationMs: 1, rows }] })).tests[0]!;
 
   test('a well-formed comparison is kept, rebuilt field by field', () => {
     const rows = { problem: 'Row 1 differs.', ordered: false, expected: table, received: { ...table, extra: 1 } };
-    expect(test(rows).rows).toEqual({ problem: 'Row 1 differs.', ordered: false, expected: table, received: table });
+    expect(graded(rows).rows).toEqual({ problem: 'Row 1 differs.', ordered: false, expected: table, received: table });
   });
 
   test.each([
@@ -93,11 +93,11 @@ describe('TestResult.rows (a failed expectRows)', () => {
     ['more than 20 rows', { ...table, rows: Array.from({ length: 21 }, () => ['a', 'b']), rowCount: 21 }],
     ['a rowCount below the rows shown', { ...table, rowCount: 1 }],
   ])('%s: the tables are dropped, the test result stays', (_label, received) => {
-    const result = test({ problem: 'x', ordered: true, expected: table, received });
+    const result = graded({ problem: 'x', ordered: true, expected: table, received });
     expect(result).toEqual({ name: 'a', status: 'fail', durationMs: 1 });
   });
 
   test('only a failing test carries tables', () => {
-    expect(test({ problem: 'x', ordered: true, expected: table, received: table }, 'pass')).not.toHaveProperty('rows');
+    expect(graded({ problem: 'x', ordered: true, expected: table, received: table }, 'pass')).not.toHaveProperty('rows');
   });
 });
