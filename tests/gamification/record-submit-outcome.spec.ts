@@ -6,9 +6,9 @@ import {
   buildDataSourceOptions,
   recordSubmitOutcome,
   runMigrationsLocked,
-  type SubmitOutcome,
   type SubmitOutcomeInput,
 } from '@questline/data';
+import type { SubmitOutcome } from '@questline/contracts';
 import { createTestDatabase, type TestDatabase } from '../fixtures/database';
 import { seedCourse, seedUser, type SeededCourse } from './seed';
 

@@ -8,9 +8,10 @@ import {
   runMigrationsLocked,
   SubmissionsRepository,
   type NewSubmission,
-  type SubmitOutcome,
 } from '@questline/data';
 import type { GradeResult } from '@questline/sandbox';
+import type { MotivationUpdatedEvent, SubmitOutcome } from '@questline/contracts';
+import { completionResult } from '@questline/jobs';
 import { createTestDatabase, type TestDatabase } from '../fixtures/database';
 import { seedCourse, seedUser, type SeededCourse } from '../gamification/seed';
 
@@ -97,9 +98,16 @@ it('claims with the code, completes once, and loads the completion for a replay'
     achievements: [],
     leaderboardCourses: [],
   };
+  // The quests and gems it moved: stored with the completion, so a replayed delivery announces them too.
+  const motivation: MotivationUpdatedEvent = {
+    quests: [],
+    completedQuests: [{ key: 'solve-1', title: 'Solve one', rewardGems: 5 }],
+    gemsEarned: 5,
+    gems: 5,
+  };
   const times = await dataSource.transaction(async (m) => {
     const stored = await repo.complete(m, id, passed);
-    if (stored) await repo.storeOutcome(m, id, outcome);
+    if (stored) await repo.storeOutcome(m, id, outcome, motivation);
     return stored;
   });
   expect(times?.completedAt.getTime()).toBeGreaterThanOrEqual(times!.createdAt.getTime());
@@ -113,8 +121,13 @@ it('claims with the code, completes once, and loads the completion for a replay'
     result: passed,
     outcome,
     xpAwarded: 7,
+    motivation,
     completedAt: times!.completedAt,
   });
+  // What a redelivered job (or the relay's reconciliation) sends: the same rewards, no boss bars.
+  const replayed = completionResult((await repo.loadCompleted(id))!, false);
+  expect(replayed.motivation).toEqual({ update: motivation, bosses: [] });
+  expect(replayed.payload).toMatchObject({ submissionId: id, verdict: 'passed', xpAwarded: 7 });
 });
 
 it('serves a learner only their own submission, and pages their history newest first with a total', async () => {

@@ -1,4 +1,5 @@
 // A learner's progress and achievements, as GET /api/me/progress answers and the live events carry them.
+import type { XpBreakdown } from './goals';
 
 /** An achievement of the catalogue (libs/gamification holds the catalogue and its criteria). */
 export interface AchievementView {
@@ -27,6 +28,21 @@ export interface ProgressSummary {
   levelTitle: string;
   leveledUp: boolean;
   streak: StreakView;
+}
+
+/**
+ * What recording a graded Submit decided (libs/data recordSubmitOutcome): stored with the submission, carried in
+ * the worker's job result and republished to every api process. Learners see parts of it in
+ * `submission.completed`.
+ */
+export interface SubmitOutcome {
+  xpAwarded: number;
+  /** How xpAwarded was made up (base, first-try bonus, hint cost); null when it earned nothing. Absent in rows stored before it existed. */
+  xpBreakdown?: XpBreakdown | null;
+  progress: ProgressSummary;
+  achievements: EarnedAchievement[];
+  /** Courses whose leaderboards changed (so the api can push `leaderboard.updated`). */
+  leaderboardCourses: string[];
 }
 
 /** GET /api/me/progress, and the `progress.updated` live event. */

@@ -4,7 +4,7 @@ export * from './data-source-options';
 export * from './migrate';
 export * from './ensure-database';
 export * from './catalog';
-export * from './gamification';
+export * from './learner-records';
 export * from './submissions';
 export * from './exercises';
 export * from './leaderboards';

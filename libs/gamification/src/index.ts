@@ -7,6 +7,7 @@ export * from './streak';
 export * from './spree';
 export * from './achievements';
 export * from './outcome';
+export * from './eligibility';
 export * from './leaderboard';
 export * from './progress';
 export * from './quests';

@@ -35,7 +35,7 @@ export const INITIAL_LEARNER_STATE: Readonly<LearnerGamificationState> = Object.
   unlockedAchievementIds: [],
 });
 
-/** A graded Submit (never a Run: Runs do not reach the rules at all). */
+/** A graded Submit (never a Run: Runs do not reach the rules at all); built by submitEvent (eligibility.ts). */
 export interface SubmitEvent {
   passed: boolean;
   /** The exercise's `xp` from its manifest. */
@@ -75,7 +75,8 @@ export interface UnlockedAchievement extends Achievement {
   unlockedAt: Date;
 }
 
-export interface SubmitOutcome {
+/** What the rules made of a Submit (libs/data stores it and answers the contracts' SubmitOutcome). */
+export interface AppliedSubmit {
   state: LearnerGamificationState;
   xpAwarded: number;
   /** How xpAwarded was made up; null when the Submit earns no XP (failing, or not the first pass). */
@@ -100,7 +101,7 @@ export function applySubmitOutcome(
   state: LearnerGamificationState,
   event: SubmitEvent,
   rules: GamificationRules = DEFAULT_GAMIFICATION_RULES,
-): SubmitOutcome {
+): AppliedSubmit {
   const previousLevel = levelForXp(state.xp).level;
   const local = localTime(event.at, timeZoneOrUtc(event.timeZone));
   const nothingElse = {

@@ -1,8 +1,13 @@
 // Turning a stored grading into what a learner receives: the worker's first completion and replay, and the
 // api relay's reconciliation of a completion whose event was lost (submissions/live-relay.service.ts).
-import type { AchievementView, SubmissionCompletedEvent, SubmissionKind } from '@questline/contracts';
+import type {
+  AchievementView,
+  MotivationUpdatedEvent,
+  SubmissionCompletedEvent,
+  SubmissionKind,
+  SubmitOutcome,
+} from '@questline/contracts';
 import type { GradeJobResult } from './index';
-import type { SubmitOutcome } from '@questline/data';
 import { maskHiddenTests, type GradeResult } from '@questline/sandbox';
 
 export interface CompletedRow {
@@ -13,6 +18,8 @@ export interface CompletedRow {
   result: GradeResult;
   outcome: SubmitOutcome | null;
   xpAwarded: number | null;
+  /** Quests and gems this Submit moved; null or absent when none. */
+  motivation?: MotivationUpdatedEvent | null;
   createdAt: Date;
   completedAt: Date;
 }
@@ -42,6 +49,9 @@ export function completionResult(row: CompletedRow, revealHiddenTestNames: boole
     kind: row.kind,
     payload,
     ...(row.outcome ? { outcome: row.outcome } : {}),
+    // Boss bars are broadcast from the first delivery only (a throttled, idempotent view); the learner's own
+    // rewards travel with every replay, because the relay announces whichever completion arrives first.
+    ...(row.motivation ? { motivation: { update: row.motivation, bosses: [] } } : {}),
     gradingMs: row.result.durationMs,
     endToEndMs: Math.max(0, row.completedAt.getTime() - row.createdAt.getTime()),
   };

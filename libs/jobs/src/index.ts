@@ -9,8 +9,8 @@ import type {
   SubmissionKind,
   SubmissionQueuedEvent,
   SubmissionTestEvent,
+  SubmitOutcome,
 } from '@questline/contracts';
-import type { SubmitOutcome } from '@questline/data';
 
 export const GRADING_QUEUE = 'grading';
 
@@ -118,7 +118,7 @@ export interface GradeJobResult {
   progress?: LearnerProgress;
   /** An award with XP: the boards it changed (the worker already updated the board store). */
   award?: AwardData;
-  /** Submit only, when it moved a quest, paid gems or hit a boss (not repeated on a replay). */
+  /** Submit only, when it moved a quest, paid gems or hit a boss (a replay repeats the update, not the bosses). */
   motivation?: { update: MotivationUpdatedEvent | null; bosses: BossUpdatedEvent[] };
   /** Time inside the sandbox, and from the row's creation to its completion (database clock). */
   gradingMs: number;

@@ -1,7 +1,7 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import type { LearnerProgress, SubmissionKind } from '@questline/contracts';
-import type { SubmitOutcome } from '@questline/data';
+import type { SubmitOutcome } from '@questline/contracts';
 import type { AwardData } from '@questline/jobs';
 
 /**

@@ -7,8 +7,8 @@ import {
   SubmissionsRepository,
   type MotivationOutcome,
   type ClaimedSubmission,
-  type SubmitOutcome,
 } from '@questline/data';
+import type { SubmitOutcome } from '@questline/contracts';
 import {
   completionResult,
   type CompletedRow,
@@ -96,7 +96,6 @@ export class GradingService {
           passed: result.verdict === 'passed',
           at: completedAt,
         });
-        await this.submissions.storeOutcome(manager, row.id, outcome);
         // Quests, gems, boss damage and league XP: same transaction, applied once per submission.
         motivation = await recordMotivation(manager, {
           submissionId: row.id,
@@ -104,6 +103,7 @@ export class GradingService {
           exerciseId: row.exerciseId,
           at: completedAt,
         });
+        await this.submissions.storeOutcome(manager, row.id, outcome, motivation.update);
       }
       const completed: CompletedRow = {
         id: row.id,
@@ -113,6 +113,7 @@ export class GradingService {
         result,
         outcome,
         xpAwarded: row.kind === 'submit' ? (outcome?.xpAwarded ?? 0) : null,
+        motivation: motivation?.update ?? null,
         createdAt: stored.createdAt,
         completedAt,
       };
@@ -120,7 +121,7 @@ export class GradingService {
     });
     if (!done) return this.replay(row.id);
     const jobResult = completionResult(done.completed, exercise.revealHiddenTestNames);
-    if (done.motivation && (done.motivation.update || done.motivation.bosses.length > 0)) jobResult.motivation = done.motivation;
+    if (done.motivation && done.motivation.bosses.length > 0) jobResult.motivation = done.motivation;
     return jobResult;
   }
 

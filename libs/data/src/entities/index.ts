@@ -3,7 +3,7 @@
 //
 // Only tables read or written through TypeORM's repositories have an entity. The grading and gamification
 // tables (submissions, learner_progress, xp_awards, learner_achievements, graded_submits) are reached with
-// SQL in their repositories (libs/data/src/submissions, libs/data/src/gamification), which document them.
+// SQL in their repositories (libs/data/src/submissions, libs/data/src/learner-records), which document them.
 import { User } from './user.entity';
 import { Course } from './course.entity';
 import { CourseVersion } from './course-version.entity';

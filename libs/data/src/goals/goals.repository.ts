@@ -2,7 +2,7 @@
 // the two solve counters that progress does not show. Nest-free.
 import type { EntityManager } from 'typeorm';
 import type { GoalCounters } from '@questline/gamification';
-import { loadLearnerProgress } from '../gamification';
+import { loadLearnerProgress } from '../learner-records';
 
 export async function loadGoalCounters(
   manager: EntityManager,

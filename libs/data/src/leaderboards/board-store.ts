@@ -12,7 +12,7 @@ import {
   type LeaderboardRow,
   type RankedEntry,
 } from '@questline/gamification';
-import { learnerBoardRow, leaderboardRowsFromPostgres } from '../gamification/leaderboard-rows';
+import { learnerBoardRow, leaderboardRowsFromPostgres } from '../learner-records/leaderboard-rows';
 import { boardKey, type BoardRef } from './board';
 
 export interface BoardPage {

@@ -10,7 +10,8 @@ import { SqlExercises1796300880076 } from './1796300880076-SqlExercises';
 import { CreateMotivation1796300898376 } from './1796300898376-CreateMotivation';
 import { AddExerciseTypecheck1796301551081 } from './1796301551081-AddExerciseTypecheck';
 import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks';
-import { AddExerciseDatabaseSchema1796302400000 } from './1796302400000-AddExerciseDatabaseSchema';
+import { AddSubmissionMotivation1796312791495 } from './1796312791495-AddSubmissionMotivation';
+import { AddExerciseDatabaseSchema1796313000000 } from './1796313000000-AddExerciseDatabaseSchema';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
@@ -23,5 +24,6 @@ export const MIGRATIONS = [
   CreateMotivation1796300898376,
   AddExerciseTypecheck1796301551081,
   CreatePackChecks1796301583168,
-  AddExerciseDatabaseSchema1796302400000,
+  AddSubmissionMotivation1796312791495,
+  AddExerciseDatabaseSchema1796313000000,
 ];

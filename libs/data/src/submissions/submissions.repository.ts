@@ -4,10 +4,10 @@
 // must join a caller's transaction take that transaction's EntityManager.
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GradeResult, Verdict } from '@questline/sandbox';
-import type { SubmitOutcome } from '../gamification';
+import type { MotivationUpdatedEvent, SubmissionKind, SubmissionStatus, SubmitOutcome } from '@questline/contracts';
 
-export type SubmissionKind = 'run' | 'submit';
-export type SubmissionStatus = 'queued' | 'running' | 'completed';
+// Declared once in the contracts; re-exported for the data layer's callers.
+export type { SubmissionKind, SubmissionStatus };
 
 /**
  * One Run or Submit. Written by the api (queued), then by the worker (running → completed).
@@ -27,6 +27,8 @@ export interface SubmissionRecord {
   outcome: SubmitOutcome | null;
   /** Submit only: XP this submission earned (0 when none); null for Runs and while pending. */
   xpAwarded: number | null;
+  /** Submit only: the quests/gems it moved (null when none), announced with its completion, replays included. */
+  motivation: MotivationUpdatedEvent | null;
   /** The course version and tests hash the submission was accepted against. */
   courseVersion: string;
   testsHash: string;
@@ -81,6 +83,7 @@ interface SubmissionRow {
   result: GradeResult | null;
   outcome: SubmitOutcome | null;
   xp_awarded: number | null;
+  motivation: MotivationUpdatedEvent | null;
   course_version: string;
   tests_hash: string;
   attempt: number;
@@ -92,7 +95,7 @@ interface SubmissionRow {
 }
 
 /** `s` is the submission, `e` its exercise. */
-const COLUMNS = `s.id, s.user_id, s.exercise_id, s.kind, s.status, s.verdict, s.result, s.outcome, s.xp_awarded,
+const COLUMNS = `s.id, s.user_id, s.exercise_id, s.kind, s.status, s.verdict, s.result, s.outcome, s.xp_awarded, s.motivation,
   s.course_version, s.tests_hash, s.attempt, s.created_at, s.completed_at, e.reveal_hidden_test_names`;
 
 function toRecord(row: SubmissionRow): SubmissionRecord {
@@ -106,6 +109,7 @@ function toRecord(row: SubmissionRow): SubmissionRecord {
     result: row.result,
     outcome: row.outcome,
     xpAwarded: row.xp_awarded,
+    motivation: row.motivation,
     courseVersion: row.course_version,
     testsHash: row.tests_hash,
     attempt: row.attempt,
@@ -236,12 +240,16 @@ export class SubmissionsRepository {
     return times ? { createdAt: times.created_at, completedAt: times.completed_at } : null;
   }
 
-  /** A Submit's gamification outcome, in the same transaction as complete(). */
-  async storeOutcome(manager: EntityManager, id: string, outcome: SubmitOutcome): Promise<void> {
-    await manager.query(`UPDATE submissions SET xp_awarded = $2, outcome = $3 WHERE id = $1`, [
+  /**
+   * A Submit's gamification outcome and motivation update, in the same transaction as complete(): stored so
+   * that a replayed or reconciled completion carries both, whichever delivery reaches the learner first.
+   */
+  async storeOutcome(manager: EntityManager, id: string, outcome: SubmitOutcome, motivation: MotivationUpdatedEvent | null): Promise<void> {
+    await manager.query(`UPDATE submissions SET xp_awarded = $2, outcome = $3, motivation = $4 WHERE id = $1`, [
       id,
       outcome.xpAwarded,
       JSON.stringify(outcome),
+      motivation === null ? null : JSON.stringify(motivation),
     ]);
   }
 

@@ -12,10 +12,13 @@
 // It also records the solve in exercise_completions (INSERT ... ON CONFLICT DO NOTHING), so the pipeline does not
 // have to (doing both is harmless).
 import type { EntityManager } from 'typeorm';
-import type { EarnedAchievement, ProgressSummary, XpBreakdown } from '@questline/contracts';
+import type { ProgressSummary, SubmitOutcome } from '@questline/contracts';
 import {
   applySubmitOutcome,
   achievementById,
+  submitEvent,
+  xpEligibility,
+  type SubmitFacts,
   DEFAULT_GAMIFICATION_RULES,
   levelForXp,
   resolveXpRules,
@@ -32,16 +35,6 @@ export interface SubmitOutcomeInput {
   passed: boolean;
   /** When grading completed (the instant that counts for streaks and leaderboards). */
   at: Date;
-}
-
-export interface SubmitOutcome {
-  xpAwarded: number;
-  /** How xpAwarded was made up (base, first-try bonus, hint cost); null when it earned nothing. Absent in rows stored before it existed. */
-  xpBreakdown?: XpBreakdown | null;
-  progress: ProgressSummary;
-  achievements: EarnedAchievement[];
-  /** Courses whose leaderboards changed (so the api can push `leaderboard.updated`). */
-  leaderboardCourses: string[];
 }
 
 interface FactsRow extends ExerciseFacts {
@@ -112,44 +105,30 @@ export async function recordSubmitOutcome(manager: EntityManager, input: SubmitO
 
   if (!facts.exercise_found) throw new Error(`recordSubmitOutcome: no exercise ${exerciseId}`);
   const exercise: ExerciseFacts = facts;
-  const user = { timezone: facts.timezone };
 
-  // 3. Facts about this Submit. Everything below runs under the row lock, so these reads cannot race another
-  // Submit of the same learner.
-  const history = { earlier_submits: facts.earlier_submits, awarded: facts.awarded };
-  const isFirstPassOfExercise = input.passed && !history.awarded;
-  let hintsRevealedBeforeSolve = 0;
-  let discountedHintsBeforeSolve = 0;
-  let solutionRevealedBeforeSolve = false;
-  let chapterCompleted = false;
-  let courseCompleted = false;
-  if (isFirstPassOfExercise) {
-    // Not solved until now, so every reveal so far happened before the solve (later ones are free).
-    hintsRevealedBeforeSolve = facts.hints;
-    discountedHintsBeforeSolve = facts.discounted_hints;
-    solutionRevealedBeforeSolve = facts.solution;
-    ({ chapterCompleted, courseCompleted } = await recordCompletion(manager, userId, exerciseId, submissionId, exercise, at));
-  }
+  // 3. Whether XP is due, and on what terms: the rules decide, from the facts (libs/gamification eligibility.ts).
+  // Everything below runs under the row lock, so these facts cannot race another Submit of the same learner.
+  const submitFacts: SubmitFacts = {
+    passed: input.passed,
+    exerciseXp: exercise.xp,
+    earlierSubmits: facts.earlier_submits,
+    alreadyAwarded: facts.awarded,
+    hintsRevealed: facts.hints,
+    discountedHintsRevealed: facts.discounted_hints,
+    solutionRevealed: facts.solution,
+    armorHeld: facts.armor,
+    at,
+    timeZone: facts.timezone,
+  };
+  const eligibility = xpEligibility(submitFacts);
+  const { isFirstPassOfExercise } = eligibility;
+  // A first pass is a solve: recorded, and it may complete the chapter or the course.
+  const completed = isFirstPassOfExercise
+    ? await recordCompletion(manager, userId, exerciseId, submissionId, exercise, at)
+    : { chapterCompleted: false, courseCompleted: false };
 
   // 4. The rules.
-  const outcome = applySubmitOutcome(
-    state,
-    {
-      passed: input.passed,
-      exerciseXp: exercise.xp,
-      isFirstPassOfExercise,
-      isFirstSubmitOfExercise: history.earlier_submits === 0,
-      hintsRevealedBeforeSolve,
-      discountedHintsBeforeSolve,
-      armorHeld: facts.armor,
-      solutionRevealedBeforeSolve,
-      at,
-      timeZone: user?.timezone,
-      chapterCompleted,
-      courseCompleted,
-    },
-    rulesFor(exercise.xp_rules),
-  );
+  const outcome = applySubmitOutcome(state, submitEvent(submitFacts, eligibility, completed), rulesFor(exercise.xp_rules));
 
   // 5. Store, in one statement. The unique indexes turn any bug in the reasoning above into a failed transaction,
   // never a double count.

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { parseSqlSchema } from '@questline/exercise-format';
 
 /** SQL exercises (docs/sql.md): the tables and columns of schema.sql, parsed at import, shown to learners. */
-export class AddExerciseDatabaseSchema1796302400000 implements MigrationInterface {
-  name = 'AddExerciseDatabaseSchema1796302400000';
+export class AddExerciseDatabaseSchema1796313000000 implements MigrationInterface {
+  name = 'AddExerciseDatabaseSchema1796313000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "exercises" ADD COLUMN "database_schema" jsonb`);
