@@ -122,10 +122,16 @@ async function dropQueueKeys(url: string, prefix: string): Promise<void> {
   }
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Give the api and worker a sandbox PostgreSQL (a fresh database of the local server) for SQL exercises. */
+  sqlSandbox?: boolean;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   checkPrerequisites();
   ensureWebBuild();
   const db: TestDatabase = await createTestDatabase('ql_browser');
+  const sandboxDb: TestDatabase | null = options.sqlSandbox ? await createTestDatabase('ql_browser_sbx') : null;
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -140,12 +146,14 @@ export async function startStack(): Promise<Stack> {
     AUTH_RATE_LIMIT: '10000',
     LOG_LEVEL: process.env.QL_BROWSER_LOG_LEVEL ?? 'warn',
     WEB_DIR,
+    ...(sandboxDb ? { SANDBOX_DATABASE_URL: sandboxDb.url } : {}),
   };
   const children: Child[] = [];
   const logs = () => children.map((c) => c.logs()).join('\n');
   const stop = async () => {
     for (const child of [...children].reverse()) await child.stop().catch(() => undefined);
     await db.drop().catch(() => undefined);
+    await sandboxDb?.drop().catch(() => undefined);
     await dropQueueKeys(env.REDIS_URL!, env.QUEUE_PREFIX!).catch(() => undefined);
   };
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -50,6 +50,44 @@ it('an imported SQL exercise grades from the database as from its folder', async
   const starter = await grader.grade(buildGradeRequest(stored!, folder.starter.code, { includeHidden: true }));
   expect(starter.verdict).toBe('failed');
   expect(starter.tests[0]!.message).toContain('The columns differ');
+  // The same comparison as data, for the web's two tables.
+  expect(starter.tests[0]!.rows).toEqual({
+    problem: expect.stringContaining('The columns differ'),
+    ordered: true,
+    expected: {
+      columns: ['name', 'price'],
+      rows: [
+        ['Mouse', '19.5'],
+        ['Keyboard', '49'],
+        ['Webcam', '59'],
+      ],
+      rowCount: 3,
+    },
+    received: expect.objectContaining({ columns: ['id', 'name', 'category', 'price', 'in_stock'] }),
+  });
+  expect(starter.tests[0]!.rows!.received.rowCount).toBeGreaterThan(3);
+});
+
+it('the schema learners see is parsed from schema.sql at import, with its tables and columns', async () => {
+  const [{ database_schema }]: Array<{ database_schema: unknown }> = await dataSource.query(
+    `SELECT database_schema FROM exercises WHERE slug = 'joins'`,
+  );
+  expect(database_schema).toEqual([
+    { name: 'customers', columns: expect.arrayContaining([{ name: 'city', type: 'text' }]) },
+    {
+      name: 'orders',
+      columns: [
+        { name: 'id', type: 'int' },
+        { name: 'customer_id', type: 'int' },
+        { name: 'total', type: 'numeric(8, 2)' },
+        { name: 'placed_on', type: 'date' },
+      ],
+    },
+  ]);
+  const [{ database_schema: none }]: Array<{ database_schema: unknown }> = await dataSource.query(
+    `SELECT database_schema FROM exercises WHERE slug = 'two-sum'`,
+  );
+  expect(none).toBeNull();
 });
 
 it('JavaScript exercises have no database', async () => {

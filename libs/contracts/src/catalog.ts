@@ -1,5 +1,6 @@
 // Courses and exercises as a learner sees them (never hidden tests, the solution or wrong/ files).
 import type { ExerciseKind, SupportFileView } from './exercise-files';
+import type { SqlSchemaTable } from './sql';
 
 export type CatalogStatus = 'locked' | 'available' | 'solved';
 export type ExerciseLanguage = 'javascript' | 'typescript' | 'sql';
@@ -53,6 +54,8 @@ export interface ExerciseView {
   kind: ExerciseKind;
   /** Files the exercise provides beside the learner's, read-only (the learner's code imports them). */
   supportFiles: SupportFileView[];
+  /** Exercises with a database (schema.sql): its tables and columns, for the schema panel and completion. */
+  databaseSchema?: SqlSchemaTable[];
   hintCount: number;
   revealedHints: string[];
   /** XP the next hint costs; null when every hint is revealed. */

@@ -41,3 +41,36 @@ export interface SqlErrorInfo {
   detail?: string;
   hint?: string;
 }
+
+/** One column of a table in an exercise's schema, as the exercise's schema.sql declares it. */
+export interface SqlSchemaColumn {
+  name: string;
+  /** The declared type as written, lower-cased (`int`, `numeric(8, 2)`, `text`, `serial`). */
+  type: string;
+}
+
+/**
+ * A table the exercise's schema.sql creates (parsed once when the pack is imported; never from the
+ * hidden tests or the reference solution). The web shows these beside the instructions and completes them.
+ */
+export interface SqlSchemaTable {
+  name: string;
+  columns: SqlSchemaColumn[];
+}
+
+/** A result set as a failing test shows it: cells as text (`null` for SQL NULL), at most 20 rows. */
+export interface SqlTableView {
+  columns: string[];
+  rows: Array<Array<string | null>>;
+  /** Rows the result had, shown or not. */
+  rowCount: number;
+}
+
+/** `expectRows` that failed: why, and the expected and received tables (TestResult.rows). */
+export interface SqlRowsComparison {
+  problem: string;
+  /** False when the rows were compared as a multiset (`ordered: false`). */
+  ordered: boolean;
+  expected: SqlTableView;
+  received: SqlTableView;
+}

@@ -3,6 +3,7 @@
 import type { SourceDiagnostic } from './diagnostics';
 
 import type { XpBreakdown } from './goals';
+import type { SqlRowsComparison } from './sql';
 
 export type SubmissionKind = 'run' | 'submit';
 export type SubmissionStatus = 'queued' | 'running' | 'completed';
@@ -29,6 +30,8 @@ export interface TestResult {
   status: TestStatus;
   /** Expected vs received, with stack frames only from the learner's own file. */
   message?: string;
+  /** A failed `expectRows` (SQL exercises): the expected and received tables, for the web to render. */
+  rows?: SqlRowsComparison;
   /** What the learner printed during this test, capped at 500 chars with a truncation note. */
   output?: string;
   /** Source of the test body (absent for hidden tests once masked). */

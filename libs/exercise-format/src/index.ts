@@ -14,3 +14,4 @@ export { ArchiveProblem, TarFramer, type TarFramerLimits } from './archive/tar-f
 export { packReaderPath, readPackInThread, type ReadInThreadOptions } from './archive/read-in-thread';
 export { COURSE_SUMMARY_CHARS, PACK_LIMITS, formatBytes, summarize } from './limits';
 export { declaredTestLabel, declaredTitleAt, parseDeclaredTestId, type DeclaredTestId } from './declared-test';
+export { parseSqlSchema } from './sql-schema';

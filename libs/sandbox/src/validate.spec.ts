@@ -76,3 +76,28 @@ describe('parseGradeResult', () => {
     expect(() => parseGradeResult({ status: 'pass', verdict: 'accepted', tests: [], durationMs: 3 })).toThrow(InvalidOutputError);
   });
 });
+
+describe('TestResult.rows (a failed expectRows)', () => {
+  const table = { columns: ['name', 'price'], rows: [['Mouse', '19.5'], ['Pen', null]], rowCount: 7 };
+  const graded = (rows: unknown, status = 'fail') =>
+    parseHarnessOutput(JSON.stringify({ tests: [{ name: 'a', status, durationMs: 1, rows }] })).tests[0]!;
+
+  test('a well-formed comparison is kept, rebuilt field by field', () => {
+    const rows = { problem: 'Row 1 differs.', ordered: false, expected: table, received: { ...table, extra: 1 } };
+    expect(graded(rows).rows).toEqual({ problem: 'Row 1 differs.', ordered: false, expected: table, received: table });
+  });
+
+  test.each([
+    ['cells that are not text', { ...table, rows: [[1, {}]] }],
+    ['a row with the wrong number of cells', { ...table, rows: [['Mouse']] }],
+    ['more than 20 rows', { ...table, rows: Array.from({ length: 21 }, () => ['a', 'b']), rowCount: 21 }],
+    ['a rowCount below the rows shown', { ...table, rowCount: 1 }],
+  ])('%s: the tables are dropped, the test result stays', (_label, received) => {
+    const result = graded({ problem: 'x', ordered: true, expected: table, received });
+    expect(result).toEqual({ name: 'a', status: 'fail', durationMs: 1 });
+  });
+
+  test('only a failing test carries tables', () => {
+    expect(graded({ problem: 'x', ordered: true, expected: table, received: table }, 'pass')).not.toHaveProperty('rows');
+  });
+});

@@ -1,5 +1,6 @@
 // Everything that comes out of an isolate is a JSON string produced next to hostile code. Parse it
 // into fresh host objects field by field (never merge it into anything), with types and sizes checked.
+import type { SqlRowsComparison, SqlTableView } from '@questline/contracts';
 import type { GradeResult, LimitKind, TestResult, TestStatus, Verdict } from './types';
 import { parseDiagnostics } from './typecheck/diagnostics';
 
@@ -24,6 +25,34 @@ function optionalText(value: unknown, max: number, field: string): string | unde
   return value === undefined ? undefined : text(value, max, field);
 }
 
+const MAX_TABLE_COLUMNS = 100;
+const MAX_TABLE_ROWS = 20;
+const MAX_CELL = 200;
+
+function tableView(value: unknown, field: string): SqlTableView {
+  if (!isObject(value) || !Array.isArray(value.columns) || !Array.isArray(value.rows)) throw new InvalidOutputError(`${field} is not a table`);
+  if (value.columns.length > MAX_TABLE_COLUMNS || value.rows.length > MAX_TABLE_ROWS) throw new InvalidOutputError(`${field} is too big`);
+  const columns = value.columns.map((name) => text(name, MAX_NAME, `${field}.columns`));
+  const rows = value.rows.map((row) => {
+    if (!Array.isArray(row) || row.length !== columns.length) throw new InvalidOutputError(`${field} has a bad row`);
+    return row.map((cell) => (cell === null ? null : text(cell, MAX_CELL, `${field}.rows`)));
+  });
+  const rowCount = value.rowCount;
+  if (!Number.isInteger(rowCount) || (rowCount as number) < rows.length) throw new InvalidOutputError(`${field}.rowCount is bad`);
+  return { columns, rows, rowCount: rowCount as number };
+}
+
+/** A failed `expectRows` (TestResult.rows): rebuilt field by field, sizes capped. */
+export function parseRowsComparison(value: unknown): SqlRowsComparison {
+  if (!isObject(value) || typeof value.ordered !== 'boolean') throw new InvalidOutputError('rows is not a comparison');
+  return {
+    problem: text(value.problem, MAX_NAME, 'rows.problem'),
+    ordered: value.ordered,
+    expected: tableView(value.expected, 'rows.expected'),
+    received: tableView(value.received, 'rows.received'),
+  };
+}
+
 const TEST_STATUSES: readonly TestStatus[] = ['pass', 'fail', 'error'];
 
 export function parseTestResult(value: unknown): TestResult {
@@ -44,6 +73,14 @@ export function parseTestResult(value: unknown): TestResult {
   const testCode = optionalText(value.testCode, MAX_TEXT, 'testCode');
   if (testCode !== undefined) result.testCode = testCode;
   if (value.hidden === true) result.hidden = true;
+  // Only a failed test has tables; a malformed comparison is dropped (the message still tells the story).
+  if (value.rows !== undefined && status === 'fail') {
+    try {
+      result.rows = parseRowsComparison(value.rows);
+    } catch (error) {
+      if (!(error instanceof InvalidOutputError)) throw error;
+    }
+  }
   return result;
 }
 

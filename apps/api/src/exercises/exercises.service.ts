@@ -35,6 +35,7 @@ export class ExercisesService {
       visibleTests: exercise.visibleTests.map(({ fileName, code }) => ({ fileName, code })),
       kind: exercise.kind,
       supportFiles: exercise.supportFiles.map(({ fileName, code }) => ({ fileName, code })),
+      ...(exercise.databaseSchema ? { databaseSchema: exercise.databaseSchema } : {}),
       hintCount: exercise.hints.length,
       revealedHints: visibleHints.map((i) => exercise.hints[i]),
       nextHintCost: this.nextHintCost(state, exercise.id, visibleHints.length),

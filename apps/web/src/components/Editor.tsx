@@ -1,12 +1,13 @@
-// CodeMirror 6 editor with JS/TS highlighting, a dark theme with good contrast, and the Run/Submit
+// CodeMirror 6 editor with JS/TS or PostgreSQL highlighting (SQL completes the exercise's tables and columns), a dark theme with good contrast, and the Run/Submit
 // shortcuts bound at the highest precedence (the default keymap would otherwise insert a line).
 import { basicSetup, EditorView } from 'codemirror';
 import { javascript } from '@codemirror/lang-javascript';
+import { PostgreSQL, sql } from '@codemirror/lang-sql';
 import { HighlightStyle, syntaxHighlighting, indentUnit } from '@codemirror/language';
 import { EditorState, Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import type { SourceDiagnostic } from '@questline/contracts';
+import type { SourceDiagnostic, SqlSchemaTable } from '@questline/contracts';
 import { tags as t } from '@lezer/highlight';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -15,6 +16,8 @@ export interface EditorProps {
   docKey: string;
   initial: string;
   typescript: boolean;
+  /** SQL exercises: the exercise's tables, for PostgreSQL highlighting and completion (JS/TS when absent). */
+  sqlSchema?: readonly SqlSchemaTable[];
   label: string;
   onChange(code: string): void;
   onRun(): void;
@@ -86,7 +89,12 @@ export function Editor(props: EditorProps) {
           basicSetup,
           indentUnit.of('  '),
           EditorState.tabSize.of(2),
-          javascript({ typescript: props.typescript }),
+          props.sqlSchema
+            ? sql({
+                dialect: PostgreSQL,
+                schema: Object.fromEntries(props.sqlSchema.map((table) => [table.name, table.columns.map((c) => c.name)])),
+              })
+            : javascript({ typescript: props.typescript }),
           theme,
           syntaxHighlighting(highlight),
           lintGutter(),
@@ -109,7 +117,8 @@ export function Editor(props: EditorProps) {
       view.destroy();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.docKey, props.typescript]);
+    // The schema by value: a new exercise object (a hint revealed) must not recreate the editor.
+  }, [props.docKey, props.typescript, JSON.stringify(props.sqlSchema ?? null)]);
 
   useEffect(() => {
     const view = viewRef.current;

@@ -2,6 +2,7 @@
 // green or red with the failure message, the learner's output and any limit hit. Everything the
 // learner's code produced is rendered as text (JSX text nodes), never as HTML.
 import type { LiveSubmission } from '../lib/live';
+import { RowsComparison } from './SqlTables';
 import type { LimitHit, TestResult, Verdict, XpBreakdown } from '@questline/contracts';
 import { Code } from './Code';
 import { XpBreakdownNote } from './XpBreakdown';
@@ -70,10 +71,20 @@ function TestRow({ index, test }: { index: number; test?: TestResult }) {
           <span class="test__time">{Math.round(test.durationMs)} ms</span>
         ) : null}
       </div>
+      {open && test?.rows ? <RowsComparison rows={test.rows} /> : null}
       {open && test?.message ? (
-        <pre class="test__message" data-testid="test-message">
-          {test.message}
-        </pre>
+        test.rows ? (
+          <details class="test__code">
+            <summary>Message as text</summary>
+            <pre class="test__message" data-testid="test-message">
+              {test.message}
+            </pre>
+          </details>
+        ) : (
+          <pre class="test__message" data-testid="test-message">
+            {test.message}
+          </pre>
+        )
       ) : null}
       {test?.output ? (
         <details class="test__output" open={open}>

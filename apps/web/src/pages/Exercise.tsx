@@ -292,6 +292,7 @@ function ExerciseWorkspace({
           docKey={exercise.id}
           initial={initial}
           typescript={exercise.language === 'typescript'}
+          sqlSchema={exercise.language === 'sql' ? (exercise.databaseSchema ?? []) : undefined}
           label={`Code editor for ${exercise.fileName}`}
           onChange={saveDraft}
           onRun={() => void sendRef.current('run')}

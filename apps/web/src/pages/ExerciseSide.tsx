@@ -1,6 +1,7 @@
 // Left side of the exercise page: instructions (sanitised Markdown), visible tests, history, and
 // hints / solution reveal with their XP cost stated before confirming.
 import { useMemo, useState } from 'preact/hooks';
+import { SchemaPanel } from '../components/SqlTables';
 import { Code } from '../components/Code';
 import { Confirm } from '../components/Confirm';
 import { XpBreakdownNote } from '../components/XpBreakdown';
@@ -83,7 +84,7 @@ export function ExerciseSide(props: {
       <h1 data-testid="exercise-title">{exercise.title}</h1>
       <p class="meta">
         <span title={`Difficulty ${exercise.difficulty} of 5`}>{'★'.repeat(exercise.difficulty)}</span> · {exercise.xp} XP ·{' '}
-        {exercise.language === 'typescript' ? 'TypeScript' : 'JavaScript'}
+        {exercise.language === 'typescript' ? 'TypeScript' : exercise.language === 'sql' ? 'SQL (PostgreSQL)' : 'JavaScript'}
         {exercise.solvedAgainstOlderVersion ? <span class="tag">solved on an older version</span> : null}
       </p>
       <div class="tabs" role="tablist" aria-label="Exercise sections">
@@ -112,6 +113,7 @@ export function ExerciseSide(props: {
           ) : null}
           {/* Sanitised by DOMPurify in renderMarkdown. */}
           <div class="markdown" data-testid="instructions" dangerouslySetInnerHTML={{ __html: html }} />
+          {exercise.databaseSchema ? <SchemaPanel tables={exercise.databaseSchema} /> : null}
           <div class="help">
             <h2>Stuck?</h2>
             {exercise.revealedHints.length ? (

@@ -2,7 +2,7 @@
 // the CLI and tests share one implementation. Exercises are matched by (course, slug): their ids
 // never change, which is what keeps learners' completions, XP and submissions across versions.
 import type { EntityManager } from 'typeorm';
-import type { LoadedExercise, LoadedPack } from '@questline/exercise-format';
+import { parseSqlSchema, type LoadedExercise, type LoadedPack } from '@questline/exercise-format';
 import { Chapter } from '../entities/chapter.entity';
 import { Course } from '../entities/course.entity';
 import { CourseVersion } from '../entities/course-version.entity';
@@ -168,6 +168,7 @@ function exerciseFields(exercise: LoadedExercise): Partial<Exercise> {
     visibleTests: exercise.visibleTests.map(({ fileName, code }) => ({ fileName, code })),
     hiddenTests: exercise.hiddenTests.map(({ fileName, code }) => ({ fileName, code })),
     databaseSetup: exercise.database?.setup ?? null,
+    databaseSchema: exercise.database ? parseSqlSchema(exercise.database.setup) : null,
     hints: [...manifest.hints],
     limits: { ...(manifest.limits ?? {}) },
     revealHiddenTestNames: manifest.revealHiddenTestNames ?? false,

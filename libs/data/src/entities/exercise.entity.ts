@@ -1,4 +1,4 @@
-import type { TypecheckOptions } from '@questline/contracts';
+import type { SqlSchemaTable, TypecheckOptions } from '@questline/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CatalogRequirements, StoredLimits, StoredTestFile } from '../catalog/catalog-json';
 
@@ -59,6 +59,10 @@ export class Exercise {
   /** schema.sql of an exercise with a database (docs/sql.md); each grading starts from it. */
   @Column({ name: 'database_setup', type: 'text', nullable: true })
   databaseSetup: string | null;
+
+  /** The tables and columns schema.sql creates, parsed at import (learners see them; docs/sql.md). */
+  @Column({ name: 'database_schema', type: 'jsonb', nullable: true })
+  databaseSchema: SqlSchemaTable[] | null;
 
   @Column({ type: 'jsonb' })
   hints: string[];

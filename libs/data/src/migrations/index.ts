@@ -13,6 +13,7 @@ import { CreatePackChecks1796301583168 } from './1796301583168-CreatePackChecks'
 import { CreateMistakeNotes1796302000000 } from './1796302000000-CreateMistakeNotes';
 import { CreateClasses1796312678945 } from './1796312678945-CreateClasses';
 import { AddSubmissionMotivation1796312791495 } from './1796312791495-AddSubmissionMotivation';
+import { AddExerciseDatabaseSchema1796313000000 } from './1796313000000-AddExerciseDatabaseSchema';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   CreateMistakeNotes1796302000000,
   CreateClasses1796312678945,
   AddSubmissionMotivation1796312791495,
+  AddExerciseDatabaseSchema1796313000000,
 ];

@@ -8,6 +8,22 @@ const MAX_FRAMES = 8;
 export interface DescribedError {
   message: string;
   isAssertion: boolean;
+  /** `expectRows` failures (@questline/sql): the tables as plain JSON data; the host checks their shape. */
+  rows?: unknown;
+}
+
+const MAX_ROWS_JSON = 24_000;
+
+/** A copy made of JSON (no getters, no prototypes survive), or undefined when absent, odd or too big. */
+function sqlRows(thrown: unknown): unknown {
+  try {
+    const value = read(thrown, 'sqlRows');
+    if (value === undefined || value === null || typeof value !== 'object') return undefined;
+    const json = JSON.stringify(value);
+    return typeof json === 'string' && json.length <= MAX_ROWS_JSON ? (JSON.parse(json) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function read(value: unknown, key: string): unknown {
@@ -56,5 +72,6 @@ export function describeError(thrown: unknown, visibleFiles: readonly string[]):
     text = 'Thrown: [a value that could not be described]';
   }
   if (text.length > MAX_MESSAGE_CHARS) text = `${text.slice(0, MAX_MESSAGE_CHARS)}\n… (message truncated)`;
-  return { message: text, isAssertion };
+  const rows = isAssertion ? sqlRows(thrown) : undefined;
+  return rows === undefined ? { message: text, isAssertion } : { message: text, isAssertion, rows };
 }

@@ -20,6 +20,8 @@ export interface HarnessTestResult {
   testCode?: string;
   durationMs: number;
   hidden: boolean;
+  /** A failed `expectRows`: the expected and received tables (checked by the host: validate.ts). */
+  rows?: unknown;
 }
 
 export interface ExpectState {
@@ -170,7 +172,7 @@ export class Runner {
     this.expectState.reset(test.fullName, test.hidden);
     const chain: Block[] = [];
     for (let b: Block | null = test.block; b; b = b.parent) chain.unshift(b);
-    let failure: { message: string; isAssertion: boolean } | null = null;
+    let failure: { message: string; isAssertion: boolean; rows?: unknown } | null = null;
     for (const block of chain) {
       for (const hook of block.hooks.beforeEach) {
         failure ??= await this.guarded(hook, false, test);
@@ -186,7 +188,11 @@ export class Runner {
     const assertionProblem = failure === null ? this.expectState.check() : null;
     const durationMs = now() - started;
     if (failure !== null) {
-      this.finishTest(test, { status: failure.isAssertion ? 'fail' : 'error', message: failure.message }, durationMs);
+      this.finishTest(
+        test,
+        { status: failure.isAssertion ? 'fail' : 'error', message: failure.message, ...(failure.rows !== undefined ? { rows: failure.rows } : {}) },
+        durationMs,
+      );
     } else if (assertionProblem !== null) {
       this.finishTest(test, { status: 'fail', message: assertionProblem }, durationMs);
     } else {
@@ -194,7 +200,11 @@ export class Runner {
     }
   }
 
-  private finishTest(test: TestCase, outcome: { status: HarnessTestResult['status']; message?: string }, durationMs: number): void {
+  private finishTest(
+    test: TestCase,
+    outcome: { status: HarnessTestResult['status']; message?: string; rows?: unknown },
+    durationMs: number,
+  ): void {
     const result: HarnessTestResult = {
       name: test.fullName,
       id: test.id,
@@ -204,6 +214,7 @@ export class Runner {
       hidden: test.hidden,
     };
     if (outcome.message !== undefined) result.message = outcome.message;
+    if (outcome.rows !== undefined) result.rows = outcome.rows;
     const output = this.output.outputFor(test.index);
     if (output !== undefined) result.output = output;
     this.results[test.index] = result;

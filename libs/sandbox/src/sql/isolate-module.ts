@@ -4,7 +4,7 @@
 // waits while the child talks to PostgreSQL), so the harness never sees a promise only the host can
 // settle; the API is still async, as a test reads it (`await db.query(sql)`).
 import type { SqlBridgeReply, SqlBridgeRequest, SqlErrorInfo, SqlResultSet, SqlValue } from '@questline/contracts';
-import { compareRows, formatTable, type Row, type RowsOptions } from './rows';
+import { compareRows, compareRowsDetailed, formatTable, type Row, type RowsOptions } from './rows';
 
 /** isolated-vm's Reference as seen from inside the isolate (only the call used here). */
 interface BridgeReference {
@@ -152,10 +152,14 @@ function rowsOf(received: QueryResult | readonly Row[]): { rows: readonly Row[];
  */
 export function expectRows(received: QueryResult | readonly Row[], expected: readonly Row[], options: RowsOptions = {}): void {
   const { rows, columns } = rowsOf(received);
-  const problem = compareRows(rows, columns, expected, options);
+  const problem = compareRowsDetailed(rows, columns, expected, options);
   if (problem !== null) {
-    // Jest's mark of an assertion failure: the test fails (rather than errors) and the message is shown as is.
-    throw Object.assign(new Error(problem), { matcherResult: { pass: false, message: problem } });
+    // Jest's mark of an assertion failure: the test fails (rather than errors) and the message is shown as is;
+    // `sqlRows` carries the two tables as data (TestResult.rows) for the web.
+    throw Object.assign(new Error(problem.text), {
+      matcherResult: { pass: false, message: problem.text },
+      sqlRows: problem.comparison,
+    });
   }
 }
 

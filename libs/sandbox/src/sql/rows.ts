@@ -1,6 +1,6 @@
 // Comparing and printing result sets: pure functions, used inside the isolate by the `db` module
 // (sql/isolate-module.ts) so a failing SQL test reads as an expected table beside a received one.
-import type { SqlValue } from '@questline/contracts';
+import type { SqlRowsComparison, SqlTableView, SqlValue } from '@questline/contracts';
 
 export type Row = Record<string, SqlValue>;
 
@@ -12,10 +12,27 @@ export interface RowsOptions {
 const MAX_SHOWN_ROWS = 20;
 const MAX_CELL = 40;
 
-function cell(value: unknown): string {
-  const text = value === null || value === undefined ? 'NULL' : typeof value === 'string' ? value : JSON.stringify(value);
+function cellText(value: unknown, max: number): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > MAX_CELL ? `${oneLine.slice(0, MAX_CELL - 1)}…` : oneLine;
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+function cell(value: unknown): string {
+  return value === null || value === undefined ? 'NULL' : cellText(value, MAX_CELL);
+}
+
+const MAX_VIEW_CELL = 200;
+
+/** The table as the web renders it (SqlTableView): at most 20 rows, cells as text, NULL as null. */
+export function tableView(rows: readonly Row[], columns: readonly string[] = rows[0] ? Object.keys(rows[0]) : []): SqlTableView {
+  return {
+    columns: [...columns],
+    rows: rows
+      .slice(0, MAX_SHOWN_ROWS)
+      .map((row) => columns.map((name) => (row[name] === null || row[name] === undefined ? null : cellText(row[name], MAX_VIEW_CELL)))),
+    rowCount: rows.length,
+  };
 }
 
 /** A psql-style table of at most 20 rows; `columns` fixes the order (default: the first row's keys). */
@@ -55,6 +72,16 @@ export function compareRows(
   expected: readonly Row[],
   options: RowsOptions = {},
 ): string | null {
+  return compareRowsDetailed(received, receivedColumns, expected, options)?.text ?? null;
+}
+
+/** compareRows with the comparison as data too (TestResult.rows), for the web's expected/received tables. */
+export function compareRowsDetailed(
+  received: readonly Row[],
+  receivedColumns: readonly string[],
+  expected: readonly Row[],
+  options: RowsOptions = {},
+): { text: string; comparison: SqlRowsComparison } | null {
   const ordered = options.ordered ?? true;
   const expectedColumns = expected[0] ? Object.keys(expected[0]) : receivedColumns;
   const problems: string[] = [];
@@ -85,7 +112,13 @@ export function compareRows(
     if (missing > 0) problems.push(`${missing} received ${missing === 1 ? 'row is' : 'rows are'} not expected.`);
   }
   if (problems.length === 0) return null;
-  return [
+  const comparison: SqlRowsComparison = {
+    problem: problems.join(' '),
+    ordered,
+    expected: tableView(expected, expectedColumns),
+    received: tableView(received, receivedColumns),
+  };
+  const text = [
     problems.join(' '),
     '',
     `Expected${ordered ? '' : ' (in any order)'}:`,
@@ -94,4 +127,5 @@ export function compareRows(
     'Received:',
     formatTable(received, receivedColumns),
   ].join('\n');
+  return { text, comparison };
 }

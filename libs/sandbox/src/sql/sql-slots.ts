@@ -14,6 +14,11 @@ export class SqlSlots<Owner> {
 
   constructor(adminUrl: string) {
     this.database = new SandboxDatabase(adminUrl);
+    // Leftover slots of dead processes are swept now, not at the first SQL grading (a failure is retried then).
+    this.database.start().catch((error: unknown) => {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      console.error(`[sandbox] could not prepare the sandbox database: ${this.lastError}`);
+    });
   }
 
   /** The owner's slot if it can take a grading now; otherwise starts what makes it ready and calls `onChange` then. */
