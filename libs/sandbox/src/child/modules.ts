@@ -68,7 +68,12 @@ const LOADER_SOURCE = `(function () {
     if (existing) return existing.exports;
     const module = { exports: {}, id: name, filename: name, loaded: false, children: [], paths: [] };
     modules.set(name, module);
-    const require = freeze(function require(specifier) { return load(resolve(name, specifier)); });
+    const require = freeze(function require(specifier) {
+      const builtin = globalThis.__questlineNodeBuiltins;
+      const key = StringC(specifier);
+      if (builtin && Object.prototype.hasOwnProperty.call(builtin, key)) return builtin[key];
+      return load(resolve(name, specifier));
+    });
     apply(factories.get(name), module.exports, [module.exports, require, module, name, '.']);
     module.loaded = true;
     return module.exports;
