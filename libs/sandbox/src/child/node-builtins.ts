@@ -186,13 +186,36 @@ const BUILTINS_SOURCE = (files: string) => `(function () {
     relative: (from, to) => { const a = resolve(from).split('/').filter(Boolean), b = resolve(to).split('/').filter(Boolean);
       let i = 0; while (i < a.length && i < b.length && a[i] === b[i]) i++; return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/'); } });
   const byName = freeze({ fs, 'node:fs': fs, 'fs/promises': promises, 'node:fs/promises': promises, path, 'node:path': path });
-  defineProperty(globalThis, '__questlineNodeBuiltins', { value: byName, writable: false, enumerable: false, configurable: false });
+  // Taken (and deleted) by the holder module before any learner code runs; CommonJS gets it from the host.
+  defineProperty(globalThis, '__questlineNodeBuiltins', { value: byName, writable: false, enumerable: false, configurable: true });
+  return byName;
 })()`;
 
-/** Installs the built-ins as a locked global (read by the ES facades below and by CommonJS `require`). */
-export function installNodeBuiltins(isolate: ivm.Isolate, context: ivm.Context, dataFiles: readonly DataFile[], timeout: number): void {
+/** The module that holds the built-ins for the facades; only they may import it (run-job's resolver). */
+export const HOLDER_SPECIFIER = 'questline:node-builtins';
+const HOLDER_SOURCE = `export const builtins = globalThis.__questlineNodeBuiltins;\ndelete globalThis.__questlineNodeBuiltins;\n//# sourceURL=${BUILTINS_FILE}\n`;
+
+export interface NodeBuiltins {
+  /** The holder module (already evaluated): the facades import it. */
+  holder: ivm.Module;
+  /** The built-ins by specifier, for CommonJS `require` (modules.ts). */
+  reference: ivm.Reference<unknown>;
+}
+
+/**
+ * Builds the built-ins and hands them to the holder module, which takes them off the global object:
+ * nothing of them is a global once learner code runs.
+ */
+export function installNodeBuiltins(isolate: ivm.Isolate, context: ivm.Context, dataFiles: readonly DataFile[], timeout: number): NodeBuiltins {
   const entries = JSON.stringify(dataFiles.map((f) => [f.fileName, f.code]));
-  isolate.compileScriptSync(BUILTINS_SOURCE(entries), { filename: BUILTINS_FILE }).runSync(context, { timeout });
+  const script = isolate.compileScriptSync(BUILTINS_SOURCE(entries), { filename: BUILTINS_FILE });
+  const reference = script.runSync(context, { reference: true, timeout }) as ivm.Reference<unknown>;
+  const holder = isolate.compileModuleSync(HOLDER_SOURCE, { filename: BUILTINS_FILE });
+  holder.instantiateSync(context, () => {
+    throw new Error('the holder imports nothing');
+  });
+  holder.evaluateSync({ timeout });
+  return { holder, reference };
 }
 
 const FS_NAMES = ['readFileSync', 'existsSync', 'statSync', 'lstatSync', 'readdirSync', 'accessSync', 'readFile', 'stat', 'readdir', 'promises', 'writeFileSync', 'appendFileSync', 'mkdirSync', 'writeFile'];
@@ -204,7 +227,8 @@ export function builtinModuleSource(specifier: string): string | undefined {
   if (!(BUILTIN_SPECIFIERS as readonly string[]).includes(specifier)) return undefined;
   const names = specifier.endsWith('promises') ? PROMISES_NAMES : specifier.endsWith('path') ? PATH_NAMES : FS_NAMES;
   return [
-    `const m = globalThis.__questlineNodeBuiltins[${JSON.stringify(specifier)}];`,
+    `import { builtins } from '${HOLDER_SPECIFIER}';`,
+    `const m = builtins[${JSON.stringify(specifier)}];`,
     'export default m;',
     `export const ${names.map((n) => `${n} = m.${n}`).join(', ')};`,
     `//# sourceURL=${BUILTINS_FILE}`,

@@ -22,7 +22,7 @@ import { HARNESS_FILE, PreparedIsolate, type Control, type HarnessCode } from '.
 import { ModuleGraph, ModuleLoadError, stem } from './modules';
 import { isTypeScriptFile, stripTypes, type TransformOutcome } from './transform';
 import { SqlJob, SQL_MODULE, loadSqlModule, sqlFileModule } from './sql-job';
-import { BUILTINS_FILE, builtinModuleSource, installNodeBuiltins, isDataFile } from './node-builtins';
+import { BUILTINS_FILE, HOLDER_SPECIFIER, builtinModuleSource, installNodeBuiltins, isDataFile } from './node-builtins';
 
 export type { HarnessCode };
 
@@ -321,8 +321,9 @@ export class JobRun {
     const support = (this.job.supportFiles ?? []).filter((f) => !isDataFile(f.fileName));
     const dataFiles = (this.job.supportFiles ?? []).filter((f) => isDataFile(f.fileName));
     // Before any learner code: the read-only `fs` and `path` over the exercise's data files (node-builtins.ts).
-    installNodeBuiltins(this.isolate(), context, dataFiles, this.remaining());
+    const nodeBuiltins = installNodeBuiltins(this.isolate(), context, dataFiles, this.remaining());
     const builtins = new Map<string, ivm.Module>();
+    const facades = new Set<ivm.Module>();
     const builtin = (specifier: string): ivm.Module | undefined => {
       const existing = builtins.get(specifier);
       if (existing) return existing;
@@ -330,6 +331,7 @@ export class JobRun {
       if (source === undefined) return undefined;
       const module = this.isolate().compileModuleSync(source, { filename: BUILTINS_FILE });
       builtins.set(specifier, module);
+      facades.add(module);
       return module;
     };
     const graph = new ModuleGraph({
@@ -342,6 +344,7 @@ export class JobRun {
       compileModule: (file) => this.compile(file.fileName, file.code, false, false),
       guard: (promise) => this.guard(promise),
       remaining: () => this.remaining(),
+      builtins: nodeBuiltins.reference,
     });
     const globalsModule = this.isolate().compileModuleSync(JEST_GLOBALS_MODULE, { filename: '@jest/globals' });
     // Before the learner's module too: it holds the only way to the database.
@@ -353,6 +356,7 @@ export class JobRun {
     // (#559, async instantiate only); 7.0.1 is required (package.json), and hostile.spec/escapes.spec
     // cover learner import lists.
     const resolve = (specifier: string, referrer: ivm.Module): ivm.Module => {
+      if (facades.has(referrer) && specifier === HOLDER_SPECIFIER) return nodeBuiltins.holder;
       if (testModules.has(referrer)) {
         if (specifier === '@jest/globals') return globalsModule;
         if (specifier === SQL_MODULE && sqlModule) return sqlModule;
