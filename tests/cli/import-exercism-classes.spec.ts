@@ -39,7 +39,8 @@ test('every class imports, gets what it needs, and passes pack test; what cannot
   expect(summary.skipped).toEqual([
     {
       exercise: 'practice/thread-sum',
-      reason: '.meta/proof.ci.js imports the package "worker_threads", which the sandbox does not provide (no file system, network or workers)',
+      reason:
+        '.meta/proof.ci.js imports the package "worker_threads", which the sandbox does not provide (no file system, network or workers)',
     },
   ]);
   expect(log.lines).toContain(

@@ -48,11 +48,14 @@ export function run() {
     expect(attack(result).status).toBe('error');
   });
 
-  test.each(['child_process', 'node:os', 'worker_threads', 'net'])('a static import of the Node built-in %s is an error verdict', async (name) => {
-    const result = await gradeThenRecover(hostile(`import m from '${name}';\nexport const run = () => (m ? 42 : 0);`));
-    expect(result).toMatchObject({ status: 'error', verdict: 'error' });
-    expect(result.message).toContain(`Cannot import '${name}'`);
-  });
+  test.each(['child_process', 'node:os', 'worker_threads', 'net'])(
+    'a static import of the Node built-in %s is an error verdict',
+    async (name) => {
+      const result = await gradeThenRecover(hostile(`import m from '${name}';\nexport const run = () => (m ? 42 : 0);`));
+      expect(result).toMatchObject({ status: 'error', verdict: 'error' });
+      expect(result.message).toContain(`Cannot import '${name}'`);
+    },
+  );
 
   test("a static import of 'fs' is the read-only in-memory one: no host file or folder is there", async () => {
     const result = await gradeThenRecover(

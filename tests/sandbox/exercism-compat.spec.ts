@@ -77,7 +77,9 @@ describe('CommonJS learner files', () => {
     expect(missing.message).toMatch(/does not provide an export named 'twoFer'/);
     // 'fs' and 'path' are the read-only in-memory ones (exercism-fs.spec.ts); any other module is not there.
     const childProcess = await grader.grade(request("const cp = require('child_process');\nmodule.exports = { twoFer: () => cp };"));
-    expect(childProcess.message).toMatch(/Cannot find module 'child_process' from two-fer\.js: only the exercise's own files can be required\./);
+    expect(childProcess.message).toMatch(
+      /Cannot find module 'child_process' from two-fer\.js: only the exercise's own files can be required\./,
+    );
   });
 
   test('closing the wrapper early gains nothing: no Jest API, the exports channel cannot be replaced', async () => {

@@ -70,7 +70,11 @@ export const attempt = () => { try { return 'read:' + String(${expression}).slic
     ['../../etc/passwd', "fs.readFileSync('../../etc/passwd', 'utf8')", /^Error: RESULT ENOENT/],
     ['an absolute host path', "fs.readFileSync('/etc/passwd', 'utf8')", /^Error: RESULT ENOENT/],
     ['climbing out of /exercise', "fs.readFileSync('/exercise/../etc/hostname', 'utf8')", /^Error: RESULT ENOENT/],
-    ['a file URL-like object', "fs.readFileSync({ href: 'file:///etc/passwd', protocol: 'file:', pathname: '/etc/passwd' }, 'utf8')", /^Error: RESULT ENOENT/],
+    [
+      'a file URL-like object',
+      "fs.readFileSync({ href: 'file:///etc/passwd', protocol: 'file:', pathname: '/etc/passwd' }, 'utf8')",
+      /^Error: RESULT ENOENT/,
+    ],
     ['a symlink-looking name', "fs.readFileSync('data/../../proc/self/environ', 'utf8')", /^Error: RESULT ENOENT/],
     ['a NUL byte', "fs.readFileSync('words.csv\\0.txt', 'utf8')", /^Error: RESULT ENOENT/],
     ['a huge path', "fs.readFileSync('a/'.repeat(1e6), 'utf8')", /^Error: RESULT ENOENT/],

@@ -241,7 +241,10 @@ function readSupport(root: string, manifest: ExerciseManifest, display: Display,
   } else {
     for (const name of data) {
       if (!/^(?:[\w-][\w.-]*\/)?[\w-][\w.-]*$/.test(name) || /\.[mc]?[jt]s$/.test(name)) {
-        issues.push({ file: display('support', name), message: 'a data file in a folder of support/ must not be a module, and names are letters, digits, . _ -' });
+        issues.push({
+          file: display('support', name),
+          message: 'a data file in a folder of support/ must not be a module, and names are letters, digits, . _ -',
+        });
         continue;
       }
       const code = readText(path.join(dir, name), PACK_LIMITS.bytes.dataFile, display('support', name), issues);

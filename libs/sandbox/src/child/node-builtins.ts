@@ -206,7 +206,12 @@ export interface NodeBuiltins {
  * Builds the built-ins and hands them to the holder module, which takes them off the global object:
  * nothing of them is a global once learner code runs.
  */
-export function installNodeBuiltins(isolate: ivm.Isolate, context: ivm.Context, dataFiles: readonly DataFile[], timeout: number): NodeBuiltins {
+export function installNodeBuiltins(
+  isolate: ivm.Isolate,
+  context: ivm.Context,
+  dataFiles: readonly DataFile[],
+  timeout: number,
+): NodeBuiltins {
   const entries = JSON.stringify(dataFiles.map((f) => [f.fileName, f.code]));
   const script = isolate.compileScriptSync(BUILTINS_SOURCE(entries), { filename: BUILTINS_FILE });
   const reference = script.runSync(context, { reference: true, timeout }) as ivm.Reference<unknown>;
@@ -218,7 +223,22 @@ export function installNodeBuiltins(isolate: ivm.Isolate, context: ivm.Context, 
   return { holder, reference };
 }
 
-const FS_NAMES = ['readFileSync', 'existsSync', 'statSync', 'lstatSync', 'readdirSync', 'accessSync', 'readFile', 'stat', 'readdir', 'promises', 'writeFileSync', 'appendFileSync', 'mkdirSync', 'writeFile'];
+const FS_NAMES = [
+  'readFileSync',
+  'existsSync',
+  'statSync',
+  'lstatSync',
+  'readdirSync',
+  'accessSync',
+  'readFile',
+  'stat',
+  'readdir',
+  'promises',
+  'writeFileSync',
+  'appendFileSync',
+  'mkdirSync',
+  'writeFile',
+];
 const PROMISES_NAMES = ['readFile', 'stat', 'readdir', 'access', 'writeFile'];
 const PATH_NAMES = ['join', 'resolve', 'basename', 'dirname', 'extname', 'normalize', 'sep', 'isAbsolute', 'relative'];
 
