@@ -28,18 +28,30 @@ test('every class imports, gets what it needs, and passes pack test; what cannot
   const log = memoryOutput();
   const summary = importExercism(TRACK, out, { out: log });
   expect(summary.invalid).toEqual([]);
-  expect(summary.imported.map((e) => e.slug).sort()).toEqual(['dice-log', 'grade-report', 'parcel-post', 'prime-tally', 'word-count-cjs']);
+  expect(summary.imported.map((e) => e.slug).sort()).toEqual([
+    'csv-reader',
+    'dice-log',
+    'grade-report',
+    'parcel-post',
+    'prime-tally',
+    'word-count-cjs',
+  ]);
   expect(summary.skipped).toEqual([
     {
-      exercise: 'practice/csv-reader',
-      reason: '.meta/proof.ci.js imports the package "fs", which the sandbox does not provide (no file system, network or workers)',
+      exercise: 'practice/thread-sum',
+      reason:
+        '.meta/proof.ci.js imports the package "worker_threads", which the sandbox does not provide (no file system, network or workers)',
     },
   ]);
   expect(log.lines).toContain(
-    '- practice/csv-reader: not converted: .meta/proof.ci.js imports the package "fs", which the sandbox does not provide (no file system, network or workers)',
+    '- practice/thread-sum: not converted: .meta/proof.ci.js imports the package "worker_threads", which the sandbox does not provide (no file system, network or workers)',
   );
 
   const exercise = (slug: string) => loadExercise(path.join(out, 'practice', slug));
+  // The file the reference reads through `fs` is a data file, read by the sandbox's in-memory fs.
+  expect(exercise('csv-reader').support).toEqual([
+    { fileName: 'data.csv', code: fs.readFileSync(path.join(TRACK, 'practice/csv-reader/data.csv'), 'utf8') },
+  ]);
   expect(exercise('grade-report').manifest.kind).toBe('refactor');
   expect(exercise('dice-log').manifest.kind).toBeUndefined();
   // The editor file the stub, example and tests import is a support file, byte for byte.
@@ -63,7 +75,7 @@ test('every class imports, gets what it needs, and passes pack test; what cannot
   const testLog = memoryOutput();
   const tested = await runPackTest(out, { out: testLog, createGrader: () => ({ grade: (r) => grader.grade(r), close: async () => {} }) });
   expect(tested.exercises.filter((e) => !e.ok)).toEqual([]);
-  expect(testLog.lines.at(-1)).toBe('5 passed, 0 failed');
+  expect(testLog.lines.at(-1)).toBe('6 passed, 0 failed');
 }, 60_000);
 
 test('pack test holds a refactoring exercise to its kind: the starter must pass', async () => {

@@ -48,10 +48,26 @@ export function run() {
     expect(attack(result).status).toBe('error');
   });
 
-  test('a static import of a Node built-in is an error verdict', async () => {
-    const result = await gradeThenRecover(hostile("import fs from 'fs';\nexport const run = () => 42;"));
-    expect(result).toMatchObject({ status: 'error', verdict: 'error' });
-    expect(result.message).toContain("Cannot import 'fs'");
+  test.each(['child_process', 'node:os', 'worker_threads', 'net'])(
+    'a static import of the Node built-in %s is an error verdict',
+    async (name) => {
+      const result = await gradeThenRecover(hostile(`import m from '${name}';\nexport const run = () => (m ? 42 : 0);`));
+      expect(result).toMatchObject({ status: 'error', verdict: 'error' });
+      expect(result.message).toContain(`Cannot import '${name}'`);
+    },
+  );
+
+  test("a static import of 'fs' is the read-only in-memory one: no host file or folder is there", async () => {
+    const result = await gradeThenRecover(
+      hostile(`import fs from 'fs';
+export const run = () => {
+  const probes = ['/', '/etc', '/etc/passwd', '/proc/self/environ', '../../..', process_like()].map((p) => fs.existsSync(p));
+  return probes.every((found) => found === false) && fs.readdirSync('.').length === 0 ? 42 : probes.join(',');
+};
+function process_like() { return '/exercise/../proc/self/cmdline'; }`),
+    );
+    expect(attack(result).message).toBeUndefined();
+    expect(result.verdict).toBe('passed');
   });
 });
 

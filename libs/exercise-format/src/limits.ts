@@ -15,7 +15,7 @@ export const PACK_LIMITS = {
     hint: 1000,
   },
   /** Items in lists. */
-  count: { authors: 20, hints: 10, chapters: 100, exercisesPerChapter: 200, requires: 200, testFiles: 50, wrongFiles: 20 },
+  count: { dataFiles: 50, authors: 20, hints: 10, chapters: 100, exercisesPerChapter: 200, requires: 200, testFiles: 50, wrongFiles: 20 },
   /** Bytes of files. */
   bytes: {
     manifest: 64 * 1024,
@@ -23,6 +23,8 @@ export const PACK_LIMITS = {
     /** starter/, solution/ and each wrong/ file: the sandbox's own source limit. */
     source: 64 * 1024,
     testFile: 256 * 1024,
+    /** Each data file in support/ (read by the exercise through the sandbox's read-only `fs`). */
+    dataFile: 256 * 1024,
     /** All of an exercise's test files together: what the sandbox accepts in one grading. */
     tests: 16 * 64 * 1024,
   },

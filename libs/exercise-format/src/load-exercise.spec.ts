@@ -249,13 +249,26 @@ describe('support files and kind', () => {
     );
   });
 
+  it('loads data files (not modules, one folder deep) from support/ as support files for the read-only fs', () => {
+    const exercise = loadExercise(
+      make(twoFer({ 'support/words.csv': 'a,1\n', 'support/data/input.txt': 'hello', 'support/greeting.js': 'export {};\n' }), 'd/two-fer'),
+    );
+    expect(exercise.support).toEqual([
+      { fileName: 'words.csv', code: 'a,1\n' },
+      { fileName: 'data/input.txt', code: 'hello' },
+      { fileName: 'greeting.js', code: 'export {};\n' },
+    ]);
+    expect(requestFor(exercise, 'x').supportFiles).toEqual(exercise.support);
+  });
+
   it('rejects a support file that is a test, not a module, or named like the learner file; and an unknown kind', () => {
     const { issues } = checkExercise(
       make(
         twoFer({
           'support/two-fer.ts': '',
           'support/a.test.js': '',
-          'support/data.json': '{}',
+          'support/big.txt': 'x'.repeat(256 * 1024 + 1),
+          'support/data/deep.js': '',
         }),
       ),
     );
@@ -263,7 +276,8 @@ describe('support files and kind', () => {
       expect.arrayContaining([
         expect.stringMatching(/support\/two-fer\.ts.*same name as another module \(imports say \.\/two-fer\)/),
         expect.stringMatching(/support\/a\.test\.js.*must be a \.js or \.ts module that is not a test/),
-        expect.stringMatching(/support\/data\.json.*must be a \.js or \.ts module/),
+        expect.stringMatching(/support\/big\.txt.*256 KB/),
+        expect.stringMatching(/support\/data\/deep\.js.*must not be a module/),
       ]),
     );
     const kind = checkExercise(make(twoFer({ 'exercise.yaml': `${manifest}kind: rewrite\n` }), 'k/two-fer'));

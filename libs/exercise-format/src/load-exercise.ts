@@ -159,6 +159,18 @@ function listFiles(dir: string): string[] {
   }
 }
 
+function listDirs(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 function readLearnerFile(
   root: string,
   folder: 'starter' | 'solution',
@@ -216,7 +228,30 @@ function stemOf(fileName: string): string {
 function readSupport(root: string, manifest: ExerciseManifest, display: Display, issues: FormatIssue[]): SourceFile[] {
   const support: SourceFile[] = [];
   const stems = new Set([stemOf(manifest.fileName)]);
-  for (const name of listFiles(path.join(root, 'support'))) {
+  const dir = path.join(root, 'support');
+  // Data files (not modules: `words.csv`, `data/input.txt`, one folder deep) are read through the
+  // sandbox's read-only `fs`; they travel with the support files and count towards the tests' bytes.
+  const folders = listDirs(dir);
+  const data = [
+    ...listFiles(dir).filter((name) => !/\.[mc]?[jt]s$/.test(name)),
+    ...folders.flatMap((folder) => listFiles(path.join(dir, folder)).map((name) => `${folder}/${name}`)),
+  ];
+  if (data.length > PACK_LIMITS.count.dataFiles) {
+    issues.push({ file: display('support'), message: `has ${data.length} data files; at most ${PACK_LIMITS.count.dataFiles}` });
+  } else {
+    for (const name of data) {
+      if (!/^(?:[\w-][\w.-]*\/)?[\w-][\w.-]*$/.test(name) || /\.[mc]?[jt]s$/.test(name)) {
+        issues.push({
+          file: display('support', name),
+          message: 'a data file in a folder of support/ must not be a module, and names are letters, digits, . _ -',
+        });
+        continue;
+      }
+      const code = readText(path.join(dir, name), PACK_LIMITS.bytes.dataFile, display('support', name), issues);
+      if (code !== undefined) support.push({ fileName: name, code });
+    }
+  }
+  for (const name of listFiles(dir).filter((n) => /\.[mc]?[jt]s$/.test(n))) {
     if (!/^[\w.-]+\.(js|ts)$/.test(name) || TEST_FILE.test(name)) {
       issues.push({
         file: display('support', name),

@@ -78,7 +78,10 @@ function requestProblem(request: GradeRequest): string | null {
     if (typeof file?.code !== 'string' || typeof file.fileName !== 'string') return 'A support file is malformed.';
     // Imports name a file by its stem (`./lib`), so two files may not share one.
     const fileStem = file.fileName.replace(/\.[mc]?[jt]s$/, '');
-    if (names.has(file.fileName) || stems.has(fileStem) || !/^[\w.-]+\.[mc]?[jt]s$/.test(file.fileName))
+    // A data file (read through the in-memory `fs`): a plain relative path, at most one folder deep.
+    const isData = !/\.[mc]?[jt]s$/.test(file.fileName);
+    const nameOk = isData ? /^(?:[\w-][\w.-]*\/)?[\w-][\w.-]*$/.test(file.fileName) : /^[\w.-]+\.[mc]?[jt]s$/.test(file.fileName);
+    if (names.has(file.fileName) || (!isData && stems.has(fileStem)) || !nameOk)
       return `Support file name not allowed or used twice: ${file.fileName.slice(0, 100)}`;
     names.add(file.fileName);
     stems.add(fileStem);

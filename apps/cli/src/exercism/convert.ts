@@ -37,6 +37,27 @@ function read(file: string): string | undefined {
   }
 }
 
+/** The sandbox's read-only in-memory `fs` and minimal `path` (docs/sandbox.md): over the exercise's data files. */
+const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path']);
+
+/**
+ * The data files that `code` reads through `fs`: the string literals in it that name a file (not a
+ * module) in the exercise folder, at most one folder deep. A file that imports `fs` but names none of
+ * them cannot be converted (it reads something the exercise does not ship).
+ */
+function dataFilesRead(dir: string, code: string, own: string): { names: string[] } | { reason: string } {
+  if (!importedModules(code).some((specifier) => FS_MODULES.has(specifier) && specifier.includes('fs'))) return { names: [] };
+  const names = new Set<string>();
+  for (const match of code.matchAll(/['"`](?:\.\/)?((?:[\w-][\w.-]*\/)?[\w-][\w.-]*\.[\w]+)['"`]/g)) {
+    const name = match[1]!;
+    if (/\.[mc]?[jt]s$/.test(name) || /\.(spec|test)\./.test(name)) continue;
+    const file = path.join(dir, name);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) names.add(name);
+  }
+  if (names.size === 0) return { reason: `${own} reads files through "fs", but names none that the exercise folder provides` };
+  return { names: [...names] };
+}
+
 /** Every module specifier imported or required by `code`. */
 export function importedModules(code: string): string[] {
   const found = new Set<string>();
@@ -57,7 +78,7 @@ export function importedModules(code: string): string[] {
 function localImports(code: string, own: string): { stems: string[] } | { reason: string } {
   const stems: string[] = [];
   for (const specifier of importedModules(code)) {
-    if (PROVIDED_MODULES.has(specifier)) continue;
+    if (PROVIDED_MODULES.has(specifier) || FS_MODULES.has(specifier)) continue;
     const local = /^\.\/([\w.-]+?)(?:\.(?:js|ts|mjs|cjs))?$/.exec(specifier);
     if (local) stems.push(local[1]);
     else if (specifier.startsWith('.'))
@@ -93,6 +114,13 @@ function collectSupport(
   for (let next = queue.shift(); next; next = queue.shift()) {
     const found = localImports(next.code, next.name);
     if ('reason' in found) return found;
+    const data = dataFilesRead(dir, next.code, next.name);
+    if ('reason' in data) return data;
+    for (const name of data.names) {
+      const code = read(path.join(dir, name));
+      if (code === undefined) return { reason: `${next.name} reads ${name}, which could not be read` };
+      files[name] = code;
+    }
     for (const target of found.stems) {
       if (target === solutionStem || Object.keys(files).some((f) => path.basename(f, path.extname(f)) === target)) continue;
       const name = ['.js', '.ts'].map((ext) => `${target}${ext}`).find((candidate) => fs.existsSync(path.join(dir, candidate)));

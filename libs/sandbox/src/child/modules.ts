@@ -50,7 +50,8 @@ const LOADER_SOURCE = `(function () {
   const apply = Reflect.apply, keys = Object.keys, freeze = Object.freeze, defineProperty = Object.defineProperty;
   const stringify = JSON.stringify, Err = Error, MapC = Map, StringC = String;
   const factories = new MapC(), modules = new MapC(), stems = new MapC();
-  let sealed = false;
+  const hasOwn = Object.hasOwn;
+  let sealed = false, builtins;
   const stemOf = (name) => name.replace(/\\.[mc]?[jt]s$/, '');
   function resolve(from, specifier) {
     const text = StringC(specifier);
@@ -68,7 +69,11 @@ const LOADER_SOURCE = `(function () {
     if (existing) return existing.exports;
     const module = { exports: {}, id: name, filename: name, loaded: false, children: [], paths: [] };
     modules.set(name, module);
-    const require = freeze(function require(specifier) { return load(resolve(name, specifier)); });
+    const require = freeze(function require(specifier) {
+      const key = StringC(specifier);
+      if (builtins !== undefined && hasOwn(builtins, key)) return builtins[key];
+      return load(resolve(name, specifier));
+    });
     apply(factories.get(name), module.exports, [module.exports, require, module, name, '.']);
     module.loaded = true;
     return module.exports;
@@ -80,6 +85,7 @@ const LOADER_SOURCE = `(function () {
   return function control(command, name, value) {
     if (command === 'file') { if (!sealed) stems.set(stemOf(name), name); return ''; }
     if (command === 'define') { if (!sealed) factories.set(name, value); return ''; }
+    if (command === 'builtins') { if (!sealed) builtins = value; return ''; }
     if (command === 'seal') {
       sealed = true;
       defineProperty(globalThis, '__questlineCommonJs', { value: freeze(exportsOf), writable: false, enumerable: false, configurable: false });
@@ -117,6 +123,8 @@ export interface ModuleGraphOptions {
   /** Guards an isolate call with what is left of the time budget (run-job's wall clock). */
   guard: <T>(promise: Promise<T>) => Promise<T>;
   remaining: () => number;
+  /** The read-only `fs`/`path` by specifier (node-builtins.ts), for `require`. */
+  builtins?: ivm.Reference<unknown>;
 }
 
 /** The exercise's modules by stem: ES modules as compiled, CommonJS ones through their facade. */
@@ -148,6 +156,7 @@ export class ModuleGraph {
     const loaderScript = isolate.compileScriptSync(LOADER_SOURCE, { filename: HARNESS_FILE });
     const loader = (this.loader = loaderScript.runSync(context, { reference: true, timeout: remaining() }) as LoaderControl);
     for (const file of this.options.files) loader.applySync(undefined, ['file', file.fileName], { timeout: remaining() });
+    if (this.options.builtins) loader.applySync(undefined, ['builtins', '', this.options.builtins.derefInto()], { timeout: remaining() });
     for (const file of this.options.files) {
       if (!this.commonJs.has(file.fileName)) continue;
       // The learner's `sourceURL` comment cannot rename its frames: ours comes last (see run-job compile()).

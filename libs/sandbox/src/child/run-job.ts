@@ -22,6 +22,7 @@ import { HARNESS_FILE, PreparedIsolate, type Control, type HarnessCode } from '.
 import { ModuleGraph, ModuleLoadError, stem } from './modules';
 import { isTypeScriptFile, stripTypes, type TransformOutcome } from './transform';
 import { SqlJob, SQL_MODULE, loadSqlModule, sqlFileModule } from './sql-job';
+import { BUILTINS_FILE, HOLDER_SPECIFIER, builtinModuleSource, installNodeBuiltins, isDataFile } from './node-builtins';
 
 export type { HarnessCode };
 
@@ -269,6 +270,7 @@ export class JobRun {
     if (!solutionCode.ok) return { message: solutionCode.message, crashed: solutionCode.crashed };
     const support: string[] = [];
     for (const file of this.job.supportFiles ?? []) {
+      if (isDataFile(file.fileName)) continue;
       // Support files are the exercise's, like test files: the same cache serves them.
       const converted = convertTestFile(file.fileName, file.code, convert);
       if (!converted.ok) return { message: converted.message, crashed: converted.crashed };
@@ -316,7 +318,22 @@ export class JobRun {
     harnessCall: (command: 'openFile' | 'closeFile', argument?: string) => string,
   ): Promise<void> {
     const { solution, tests } = this.job;
-    const support = this.job.supportFiles ?? [];
+    const support = (this.job.supportFiles ?? []).filter((f) => !isDataFile(f.fileName));
+    const dataFiles = (this.job.supportFiles ?? []).filter((f) => isDataFile(f.fileName));
+    // Before any learner code: the read-only `fs` and `path` over the exercise's data files (node-builtins.ts).
+    const nodeBuiltins = installNodeBuiltins(this.isolate(), context, dataFiles, this.remaining());
+    const builtins = new Map<string, ivm.Module>();
+    const facades = new Set<ivm.Module>();
+    const builtin = (specifier: string): ivm.Module | undefined => {
+      const existing = builtins.get(specifier);
+      if (existing) return existing;
+      const source = builtinModuleSource(specifier);
+      if (source === undefined) return undefined;
+      const module = this.isolate().compileModuleSync(source, { filename: BUILTINS_FILE });
+      builtins.set(specifier, module);
+      facades.add(module);
+      return module;
+    };
     const graph = new ModuleGraph({
       isolate: this.isolate(),
       context,
@@ -327,6 +344,7 @@ export class JobRun {
       compileModule: (file) => this.compile(file.fileName, file.code, false, false),
       guard: (promise) => this.guard(promise),
       remaining: () => this.remaining(),
+      builtins: nodeBuiltins.reference,
     });
     const globalsModule = this.isolate().compileModuleSync(JEST_GLOBALS_MODULE, { filename: '@jest/globals' });
     // Before the learner's module too: it holds the only way to the database.
@@ -338,19 +356,20 @@ export class JobRun {
     // (#559, async instantiate only); 7.0.1 is required (package.json), and hostile.spec/escapes.spec
     // cover learner import lists.
     const resolve = (specifier: string, referrer: ivm.Module): ivm.Module => {
+      if (facades.has(referrer) && specifier === HOLDER_SPECIFIER) return nodeBuiltins.holder;
       if (testModules.has(referrer)) {
         if (specifier === '@jest/globals') return globalsModule;
         if (specifier === SQL_MODULE && sqlModule) return sqlModule;
-        const target = graph.resolve(specifier);
+        const target = graph.resolve(specifier) ?? builtin(specifier);
         if (target) return target;
-        throw new Error(`Cannot import '${specifier}' from a test file: only ${own} and '@jest/globals' are available.`);
+        throw new Error(`Cannot import '${specifier}' from a test file: only ${own}, 'fs', 'path' and '@jest/globals' are available.`);
       }
-      const target = support.length > 0 ? graph.resolve(specifier) : undefined;
+      const target = (support.length > 0 ? graph.resolve(specifier) : undefined) ?? builtin(specifier);
       if (target) return target;
       throw new Error(
         support.length > 0
-          ? `Cannot import '${specifier}': only the exercise's own files (${own}) can be imported.`
-          : `Cannot import '${specifier}': your file may not import other modules.`,
+          ? `Cannot import '${specifier}': only the exercise's own files (${own}), 'fs' and 'path' can be imported.`
+          : `Cannot import '${specifier}': your file may not import other modules (only 'fs' and 'path', read-only).`,
       );
     };
     // Before any learner code: it takes the Jest API off the global object (see JEST_GLOBALS_MODULE).
