@@ -97,8 +97,18 @@ const CASES: RouteCase[] = [
     body: { name: 'New', timeZone: 'UTC' },
     expect: { anon: 401, learner: 403, otherLearner: 403, instructor: 201, otherInstructor: 201, admin: 201 },
   },
-  { name: 'GET /classes', method: 'get', path: () => '/classes', expect: { anon: 401, learner: 200, otherLearner: 200, instructor: 200, otherInstructor: 200, admin: 200 } },
-  { name: 'GET /me/assignments', method: 'get', path: () => '/me/assignments', expect: { anon: 401, learner: 200, otherLearner: 200, instructor: 200, otherInstructor: 200, admin: 200 } },
+  {
+    name: 'GET /classes',
+    method: 'get',
+    path: () => '/classes',
+    expect: { anon: 401, learner: 200, otherLearner: 200, instructor: 200, otherInstructor: 200, admin: 200 },
+  },
+  {
+    name: 'GET /me/assignments',
+    method: 'get',
+    path: () => '/me/assignments',
+    expect: { anon: 401, learner: 200, otherLearner: 200, instructor: 200, otherInstructor: 200, admin: 200 },
+  },
   { name: 'GET /classes/:id', method: 'get', path: () => `/classes/${classId}`, expect: members(200) },
   { name: 'GET /classes/:id/members', method: 'get', path: () => `/classes/${classId}/members`, expect: instructorOnly(200) },
   {
@@ -111,18 +121,32 @@ const CASES: RouteCase[] = [
   {
     name: 'DELETE /classes/:id/members/:userId',
     method: 'delete',
-    path: async (actor) => `/classes/${classId}/members/${actor === 'instructor' || actor === 'admin' ? await freshLearnerId() : users.learner.id}`,
+    path: async (actor) =>
+      `/classes/${classId}/members/${actor === 'instructor' || actor === 'admin' ? await freshLearnerId() : users.learner.id}`,
     expect: instructorOnly(204),
   },
   { name: 'GET /classes/:id/invites', method: 'get', path: () => `/classes/${classId}/invites`, expect: instructorOnly(200) },
-  { name: 'POST /classes/:id/invites', method: 'post', path: () => `/classes/${classId}/invites`, body: { expiresInHours: 2 }, expect: instructorOnly(201) },
+  {
+    name: 'POST /classes/:id/invites',
+    method: 'post',
+    path: () => `/classes/${classId}/invites`,
+    body: { expiresInHours: 2 },
+    expect: instructorOnly(201),
+  },
   {
     name: 'DELETE /classes/:id/invites/:code',
     method: 'delete',
-    path: async () => `/classes/${classId}/invites/${(await call('instructor', 'post', `/classes/${classId}/invites`, {}).expect(201)).body.code}`,
+    path: async () =>
+      `/classes/${classId}/invites/${(await call('instructor', 'post', `/classes/${classId}/invites`, {}).expect(201)).body.code}`,
     expect: instructorOnly(204),
   },
-  { name: 'POST /classes/:id/invites/regenerate', method: 'post', path: () => `/classes/${classId}/invites/regenerate`, body: {}, expect: instructorOnly(201) },
+  {
+    name: 'POST /classes/:id/invites/regenerate',
+    method: 'post',
+    path: () => `/classes/${classId}/invites/regenerate`,
+    body: {},
+    expect: instructorOnly(201),
+  },
   { name: 'GET /classes/:id/assignments', method: 'get', path: () => `/classes/${classId}/assignments`, expect: members(200) },
   {
     name: 'POST /classes/:id/assignments',
@@ -255,7 +279,7 @@ describe('classes: board, gradebook and live updates', () => {
     await call('otherInstructor', 'get', `/classes/${classId}/board/${learner.id}/${ex}`).expect(404);
   });
 
-  it('a completed grading turns the cell green live in the instructors\' sockets, without a query per cell', async () => {
+  it("a completed grading turns the cell green live in the instructors' sockets, without a query per cell", async () => {
     const learner = await registerUser(api, { displayName: 'Live Lin' });
     const code = (await call('instructor', 'post', `/classes/${classId}/invites`, {}).expect(201)).body.code;
     await request(api.url).post(`/api/classes/join/${code}`).set('Authorization', bearer(learner)).expect(200);
@@ -272,10 +296,30 @@ describe('classes: board, gradebook and live updates', () => {
     const received = nextEvent<ClassBoardUpdatedEvent>(socket, LIVE_EVENTS.classBoardUpdated);
     const queries = jest.spyOn(db, 'query');
     // Two gradings in a row are pushed together, in one event.
-    events.submissionCompleted.next({ submissionId: 's1', userId: learner.id, exerciseId: ex, kind: 'submit', verdict: 'failed', submittedAt: new Date().toISOString() });
-    events.submissionCompleted.next({ submissionId: 's2', userId: learner.id, exerciseId: ex, kind: 'submit', verdict: 'passed', submittedAt: new Date().toISOString() });
+    events.submissionCompleted.next({
+      submissionId: 's1',
+      userId: learner.id,
+      exerciseId: ex,
+      kind: 'submit',
+      verdict: 'failed',
+      submittedAt: new Date().toISOString(),
+    });
+    events.submissionCompleted.next({
+      submissionId: 's2',
+      userId: learner.id,
+      exerciseId: ex,
+      kind: 'submit',
+      verdict: 'passed',
+      submittedAt: new Date().toISOString(),
+    });
     // A learner outside the class changes nothing.
-    events.submissionCompleted.next({ submissionId: 's3', userId: users.otherLearner.id, exerciseId: ex, kind: 'submit', verdict: 'passed' });
+    events.submissionCompleted.next({
+      submissionId: 's3',
+      userId: users.otherLearner.id,
+      exerciseId: ex,
+      kind: 'submit',
+      verdict: 'passed',
+    });
     const update = await received;
     expect(queries).not.toHaveBeenCalled();
     queries.mockRestore();

@@ -2,12 +2,7 @@
 // concurrency, whichever connection (worker) records them, and the rules' inputs loaded correctly.
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import {
-  buildDataSourceOptions,
-  recordSubmitOutcome,
-  runMigrationsLocked,
-  type SubmitOutcomeInput,
-} from '@questline/data';
+import { buildDataSourceOptions, recordSubmitOutcome, runMigrationsLocked, type SubmitOutcomeInput } from '@questline/data';
 import type { SubmitOutcome } from '@questline/contracts';
 import { createTestDatabase, type TestDatabase } from '../fixtures/database';
 import { seedCourse, seedUser, type SeededCourse } from './seed';

@@ -191,7 +191,8 @@ const csvField = (value: string): string => {
 /** The gradebook as CSV: one row per learner; per assignment solved, first solved at, attempts, late. */
 export function gradebookCsv(book: Gradebook): string {
   const header = ['learner'];
-  for (const a of book.assignments) header.push(`${a.title} solved`, `${a.title} first solved at`, `${a.title} attempts`, `${a.title} late`);
+  for (const a of book.assignments)
+    header.push(`${a.title} solved`, `${a.title} first solved at`, `${a.title} attempts`, `${a.title} late`);
   const lines = [header.map(csvField).join(',')];
   for (const row of book.rows) {
     const fields = [row.displayName];

@@ -78,7 +78,14 @@ describe('parseGradeResult', () => {
 });
 
 describe('TestResult.rows (a failed expectRows)', () => {
-  const table = { columns: ['name', 'price'], rows: [['Mouse', '19.5'], ['Pen', null]], rowCount: 7 };
+  const table = {
+    columns: ['name', 'price'],
+    rows: [
+      ['Mouse', '19.5'],
+      ['Pen', null],
+    ],
+    rowCount: 7,
+  };
   const graded = (rows: unknown, status = 'fail') =>
     parseHarnessOutput(JSON.stringify({ tests: [{ name: 'a', status, durationMs: 1, rows }] })).tests[0]!;
 

@@ -30,7 +30,8 @@ const MAX_TABLE_ROWS = 20;
 const MAX_CELL = 200;
 
 function tableView(value: unknown, field: string): SqlTableView {
-  if (!isObject(value) || !Array.isArray(value.columns) || !Array.isArray(value.rows)) throw new InvalidOutputError(`${field} is not a table`);
+  if (!isObject(value) || !Array.isArray(value.columns) || !Array.isArray(value.rows))
+    throw new InvalidOutputError(`${field} is not a table`);
   if (value.columns.length > MAX_TABLE_COLUMNS || value.rows.length > MAX_TABLE_ROWS) throw new InvalidOutputError(`${field} is too big`);
   const columns = value.columns.map((name) => text(name, MAX_NAME, `${field}.columns`));
   const rows = value.rows.map((row) => {

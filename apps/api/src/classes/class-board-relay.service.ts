@@ -60,14 +60,16 @@ export class ClassBoardRelay implements OnModuleInit, OnModuleDestroy {
       instructors: state.instructors,
       due: state.due,
       cells: state.cells,
-      pending: this.boards.get(classId)?.pending ?? new Map(),
+      pending: this.boards.get(classId)?.pending ?? new Map<string, BoardCell>(),
     });
   }
 
   /** After a change of members or assignments made on this process: reload a followed board. */
   refresh(classId: string): void {
     if (!this.boards.has(classId)) return;
-    this.watch(classId).catch((error: unknown) => this.logger.warn(`board reload failed: ${error instanceof Error ? error.message : String(error)}`));
+    this.watch(classId).catch((error: unknown) =>
+      this.logger.warn(`board reload failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   isWatching(classId: string): boolean {
@@ -80,7 +82,11 @@ export class ClassBoardRelay implements OnModuleInit, OnModuleDestroy {
       const dueAt = board.due.get(event.exerciseId);
       if (!dueAt || !board.learners.has(event.userId)) continue;
       const key = `${event.userId}:${event.exerciseId}`;
-      const cell = nextBoardCell(board.cells.get(key) ?? EMPTY_CELL, { kind: event.kind, passed: event.verdict === 'passed', submittedAt }, dueAt.toISOString());
+      const cell = nextBoardCell(
+        board.cells.get(key) ?? EMPTY_CELL,
+        { kind: event.kind, passed: event.verdict === 'passed', submittedAt },
+        dueAt.toISOString(),
+      );
       board.cells.set(key, cell);
       board.pending.set(key, cell);
     }

@@ -112,7 +112,11 @@ export class ClassesController {
   }
 
   @Post(':id/assignments')
-  async createAssignment(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CreateAssignmentDto): Promise<ClassAssignmentView> {
+  async createAssignment(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CreateAssignmentDto,
+  ): Promise<ClassAssignmentView> {
     const created = await this.classes.createAssignment(user, id, body);
     this.board.refresh(id);
     return created;
@@ -120,7 +124,11 @@ export class ClassesController {
 
   @Delete(':id/assignments/:assignmentId')
   @HttpCode(204)
-  async deleteAssignment(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('assignmentId') assignmentId: string): Promise<void> {
+  async deleteAssignment(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('assignmentId') assignmentId: string,
+  ): Promise<void> {
     await this.classes.deleteAssignment(user, id, assignmentId);
     this.board.refresh(id);
   }

@@ -79,7 +79,11 @@ export class ClassesService {
   }
 
   /** The class, when the caller may act on it with `need` (admins may do everything). */
-  async authorize(user: AuthUser, classId: string, need: 'member' | 'instructor' | 'owner'): Promise<{ cls: ClassRecord; role: ClassSummary['role'] }> {
+  async authorize(
+    user: AuthUser,
+    classId: string,
+    need: 'member' | 'instructor' | 'owner',
+  ): Promise<{ cls: ClassRecord; role: ClassSummary['role'] }> {
     if (!isUuid(classId)) throw new DomainError(ErrorCode.NotFound, 'No such class');
     const cls = await this.repo.find(classId);
     const role = cls ? await this.repo.roleOf(classId, user.id) : null;
@@ -87,7 +91,8 @@ export class ClassesService {
     // A class the caller may not see does not exist for them: 404, not 403, so ids cannot be probed.
     if (!cls || (!role && !admin)) throw new DomainError(ErrorCode.NotFound, 'No such class');
     if (admin) return { cls, role: role ?? 'instructor' };
-    if (need === 'instructor' && role !== 'instructor') throw new DomainError(ErrorCode.Forbidden, 'Only the class instructors may do this');
+    if (need === 'instructor' && role !== 'instructor')
+      throw new DomainError(ErrorCode.Forbidden, 'Only the class instructors may do this');
     if (need === 'owner' && cls.ownerId !== user.id) throw new DomainError(ErrorCode.Forbidden, 'Only the class owner may do this');
     return { cls, role: role ?? 'learner' };
   }
@@ -153,7 +158,8 @@ export class ClassesService {
     const invite = /^[A-Za-z0-9_-]{4,64}$/.test(code) ? await this.repo.findInvite(code) : null;
     if (!invite) throw new DomainError(ErrorCode.NotFound, 'This join code does not exist');
     if (invite.revokedAt) throw new DomainError(ErrorCode.Conflict, 'This join code was revoked: ask your instructor for a new one');
-    if (invite.expiresAt.getTime() <= Date.now()) throw new DomainError(ErrorCode.Conflict, 'This join code has expired: ask your instructor for a new one');
+    if (invite.expiresAt.getTime() <= Date.now())
+      throw new DomainError(ErrorCode.Conflict, 'This join code has expired: ask your instructor for a new one');
     const cls = await this.repo.find(invite.classId);
     if (!cls) throw new DomainError(ErrorCode.NotFound, 'This join code does not exist');
     const joined = await this.repo.addLearner(cls.id, user.id);
@@ -201,12 +207,20 @@ export class ClassesService {
   }
 
   /** What the board shows and what the live relay keeps: learners, columns with due dates, cells. */
-  async boardState(classId: string): Promise<{ learners: Array<{ userId: string; displayName: string }>; instructors: string[]; due: Map<string, Date>; cells: Map<string, BoardCell> }> {
+  async boardState(classId: string): Promise<{
+    learners: Array<{ userId: string; displayName: string }>;
+    instructors: string[];
+    due: Map<string, Date>;
+    cells: Map<string, BoardCell>;
+  }> {
     const members = await this.repo.members(classId);
     const learners = members.filter((m) => m.role === 'learner').map((m) => ({ userId: m.userId, displayName: m.displayName }));
     const instructors = members.filter((m) => m.role === 'instructor').map((m) => m.userId);
     const due = boardColumns(await this.repo.assignments([classId]));
-    const work = await this.repo.work(learners.map((l) => l.userId), [...due.keys()]);
+    const work = await this.repo.work(
+      learners.map((l) => l.userId),
+      [...due.keys()],
+    );
     const cells = new Map<string, BoardCell>();
     for (const w of work) cells.set(`${w.userId}:${w.exerciseId}`, cellOf(w, due.get(w.exerciseId) ?? new Date(0)));
     return { learners, instructors, due, cells };
@@ -223,7 +237,11 @@ export class ClassesService {
     }
     return {
       classId,
-      columns: [...state.due].map(([exerciseId, dueAt]) => ({ exerciseId, title: titles.get(exerciseId) ?? '', dueAt: dueAt.toISOString() })),
+      columns: [...state.due].map(([exerciseId, dueAt]) => ({
+        exerciseId,
+        title: titles.get(exerciseId) ?? '',
+        dueAt: dueAt.toISOString(),
+      })),
       learners: state.learners,
       cells,
     };
@@ -231,7 +249,8 @@ export class ClassesService {
 
   async learnerAttempts(user: AuthUser, classId: string, learnerId: string, exerciseId: string): Promise<LearnerAttempts> {
     await this.authorize(user, classId, 'instructor');
-    if (!isUuid(learnerId) || (await this.repo.roleOf(classId, learnerId)) !== 'learner') throw new DomainError(ErrorCode.NotFound, 'No such learner in this class');
+    if (!isUuid(learnerId) || (await this.repo.roleOf(classId, learnerId)) !== 'learner')
+      throw new DomainError(ErrorCode.NotFound, 'No such learner in this class');
     const due = boardColumns(await this.repo.assignments([classId]));
     const dueAt = isUuid(exerciseId) ? due.get(exerciseId) : undefined;
     if (!dueAt) throw new DomainError(ErrorCode.NotFound, 'This exercise is not assigned to the class');
@@ -241,7 +260,9 @@ export class ClassesService {
       userId: learnerId,
       exerciseId,
       attempts: rows.map((r) => {
-        const masked = r.result ? maskHiddenTests(r.result as Parameters<typeof maskHiddenTests>[0], { revealNames: r.revealHiddenTestNames }) : null;
+        const masked = r.result
+          ? maskHiddenTests(r.result as Parameters<typeof maskHiddenTests>[0], { revealNames: r.revealHiddenTestNames })
+          : null;
         return {
           submissionId: r.id,
           kind: r.kind,
@@ -261,7 +282,10 @@ export class ClassesService {
     await this.authorize(user, classId, 'instructor');
     const assignments = await this.repo.assignments([classId]);
     const learners = (await this.repo.members(classId)).filter((m) => m.role === 'learner');
-    const work = await this.repo.work(learners.map((l) => l.userId), [...boardColumns(assignments).keys()]);
+    const work = await this.repo.work(
+      learners.map((l) => l.userId),
+      [...boardColumns(assignments).keys()],
+    );
     const byKey = new Map(work.map((w) => [`${w.userId}:${w.exerciseId}`, w]));
     return {
       classId,
@@ -289,5 +313,10 @@ export class ClassesService {
 }
 
 function inviteView(invite: { code: string; expiresAt: Date; revokedAt: Date | null }): ClassInviteView {
-  return { code: invite.code, path: `/join/${invite.code}`, expiresAt: invite.expiresAt.toISOString(), revokedAt: invite.revokedAt ? invite.revokedAt.toISOString() : null };
+  return {
+    code: invite.code,
+    path: `/join/${invite.code}`,
+    expiresAt: invite.expiresAt.toISOString(),
+    revokedAt: invite.revokedAt ? invite.revokedAt.toISOString() : null,
+  };
 }

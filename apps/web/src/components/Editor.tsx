@@ -72,6 +72,7 @@ export function Editor(props: EditorProps) {
   const latest = useRef(props);
   const viewRef = useRef<EditorView | null>(null);
   latest.current = props;
+  const schemaKey = JSON.stringify(props.sqlSchema ?? null);
 
   useEffect(() => {
     if (!host.current) return;
@@ -116,9 +117,9 @@ export function Editor(props: EditorProps) {
       viewRef.current = null;
       view.destroy();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     // The schema by value: a new exercise object (a hint revealed) must not recreate the editor.
-  }, [props.docKey, props.typescript, JSON.stringify(props.sqlSchema ?? null)]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.docKey, props.typescript, schemaKey]);
 
   useEffect(() => {
     const view = viewRef.current;

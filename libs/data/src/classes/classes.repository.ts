@@ -68,9 +68,67 @@ export interface AttemptRecord {
   completedAt: Date | null;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const toClass = (r: any): ClassRecord => ({ id: r.id, name: r.name, timeZone: r.time_zone, ownerId: r.owner_id, createdAt: r.created_at });
-const toInvite = (r: any): ClassInviteRecord => ({
+/** Raw rows (snake_case), as PostgreSQL answers them. */
+interface ClassRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  owner_id: string;
+  created_at: Date;
+  role?: ClassMemberRole;
+}
+interface InviteRow {
+  id: string;
+  class_id: string;
+  code: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+interface MemberRow {
+  user_id: string;
+  display_name: string;
+  role: ClassMemberRole;
+  joined_at: Date;
+}
+interface AssignmentRow {
+  id: string;
+  class_id: string;
+  course_id: string;
+  course_slug: string;
+  course_title: string;
+  chapter_id: string | null;
+  exercise_id: string | null;
+  title: string;
+  opens_at: Date;
+  due_at: Date;
+  exercise_ids: string[];
+}
+interface WorkRow {
+  user_id: string;
+  exercise_id: string;
+  attempts: number;
+  first_solved_at: Date | null;
+  passed_run: boolean | null;
+}
+interface AttemptRow {
+  id: string;
+  kind: 'run' | 'submit';
+  code: string;
+  verdict: string | null;
+  result: unknown;
+  created_at: Date;
+  completed_at: Date | null;
+  reveal_hidden_test_names: boolean;
+}
+
+const toClass = (r: ClassRow): ClassRecord => ({
+  id: r.id,
+  name: r.name,
+  timeZone: r.time_zone,
+  ownerId: r.owner_id,
+  createdAt: r.created_at,
+});
+const toInvite = (r: InviteRow): ClassInviteRecord => ({
   id: r.id,
   classId: r.class_id,
   code: r.code,
@@ -81,46 +139,58 @@ const toInvite = (r: any): ClassInviteRecord => ({
 export class ClassesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** A statement's rows, typed by the caller (the driver answers `any`). */
+  private async rows<T>(sql: string, params: unknown[], manager: Pick<DataSource, 'query'> = this.dataSource): Promise<T[]> {
+    return (await manager.query(sql, params)) as T[];
+  }
+
   /** The class and its owner as its first instructor, in one transaction. */
   async create(ownerId: string, name: string, timeZone: string): Promise<ClassRecord> {
     return this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(`INSERT INTO classes (name, time_zone, owner_id) VALUES ($1, $2, $3) RETURNING *`, [name, timeZone, ownerId]);
+      const [row] = await this.rows<ClassRow>(
+        `INSERT INTO classes (name, time_zone, owner_id) VALUES ($1, $2, $3) RETURNING *`,
+        [name, timeZone, ownerId],
+        m,
+      );
       await m.query(`INSERT INTO class_members (class_id, user_id, role) VALUES ($1, $2, 'instructor')`, [row.id, ownerId]);
       return toClass(row);
     });
   }
 
   async find(classId: string): Promise<ClassRecord | null> {
-    const rows = await this.dataSource.query(`SELECT * FROM classes WHERE id = $1`, [classId]);
+    const rows = await this.rows<ClassRow>(`SELECT * FROM classes WHERE id = $1`, [classId]);
     return rows[0] ? toClass(rows[0]) : null;
   }
 
   /** The caller's role in the class, or null when not a member. */
   async roleOf(classId: string, userId: string): Promise<ClassMemberRole | null> {
-    const rows = await this.dataSource.query(`SELECT role FROM class_members WHERE class_id = $1 AND user_id = $2`, [classId, userId]);
+    const rows = await this.rows<{ role: ClassMemberRole }>(`SELECT role FROM class_members WHERE class_id = $1 AND user_id = $2`, [
+      classId,
+      userId,
+    ]);
     return rows[0]?.role ?? null;
   }
 
   async listForUser(userId: string): Promise<ClassWithRole[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<ClassRow & { role: ClassMemberRole }>(
       `SELECT c.*, m.role FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.user_id = $1 ORDER BY c.created_at DESC`,
       [userId],
     );
-    return rows.map((r: any) => ({ ...toClass(r), role: r.role }));
+    return rows.map((r) => ({ ...toClass(r), role: r.role }));
   }
 
   async members(classId: string): Promise<ClassMemberRecord[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<MemberRow>(
       `SELECT m.user_id, u.display_name, m.role, m.joined_at FROM class_members m JOIN users u ON u.id = m.user_id
         WHERE m.class_id = $1 ORDER BY m.role, lower(u.display_name), m.user_id`,
       [classId],
     );
-    return rows.map((r: any) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, joinedAt: r.joined_at }));
+    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, joinedAt: r.joined_at }));
   }
 
   /** Adds a learner (no-op when already a member: an instructor stays one). Returns whether a row was added. */
   async addLearner(classId: string, userId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<{ user_id: string }>(
       `INSERT INTO class_members (class_id, user_id, role) VALUES ($1, $2, 'learner') ON CONFLICT DO NOTHING RETURNING user_id`,
       [classId, userId],
     );
@@ -137,17 +207,20 @@ export class ClassesRepository {
   }
 
   async removeMember(classId: string, userId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`DELETE FROM class_members WHERE class_id = $1 AND user_id = $2 RETURNING user_id`, [classId, userId]);
+    const rows = await this.rows<{ user_id: string }>(`DELETE FROM class_members WHERE class_id = $1 AND user_id = $2 RETURNING user_id`, [
+      classId,
+      userId,
+    ]);
     return rows.length > 0;
   }
 
   async userIdByEmail(email: string): Promise<string | null> {
-    const rows = await this.dataSource.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [email]);
+    const rows = await this.rows<{ id: string }>(`SELECT id FROM users WHERE lower(email) = lower($1)`, [email]);
     return rows[0]?.id ?? null;
   }
 
   async createInvite(classId: string, code: string, expiresAt: Date, createdBy: string): Promise<ClassInviteRecord> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.rows<InviteRow>(
       `INSERT INTO class_invites (class_id, code, expires_at, created_by) VALUES ($1, $2, $3, $4) RETURNING *`,
       [classId, code, expiresAt, createdBy],
     );
@@ -155,17 +228,17 @@ export class ClassesRepository {
   }
 
   async invites(classId: string): Promise<ClassInviteRecord[]> {
-    const rows = await this.dataSource.query(`SELECT * FROM class_invites WHERE class_id = $1 ORDER BY created_at DESC`, [classId]);
+    const rows = await this.rows<InviteRow>(`SELECT * FROM class_invites WHERE class_id = $1 ORDER BY created_at DESC`, [classId]);
     return rows.map(toInvite);
   }
 
   async findInvite(code: string): Promise<ClassInviteRecord | null> {
-    const rows = await this.dataSource.query(`SELECT * FROM class_invites WHERE code = $1`, [code]);
+    const rows = await this.rows<InviteRow>(`SELECT * FROM class_invites WHERE code = $1`, [code]);
     return rows[0] ? toInvite(rows[0]) : null;
   }
 
   async revokeInvite(classId: string, code: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<{ id: string }>(
       `UPDATE class_invites SET revoked_at = coalesce(revoked_at, now()) WHERE class_id = $1 AND code = $2 RETURNING id`,
       [classId, code],
     );
@@ -179,7 +252,7 @@ export class ClassesRepository {
 
   /** Whether the chapter / exercise exist and belong to the course (and the exercise to the chapter). */
   async targetExists(courseId: string, chapterId: string | null, exerciseId: string | null): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<{ '?column?': number }>(
       `SELECT 1 FROM courses c
         WHERE c.id = $1
           AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM chapters ch WHERE ch.id = $2 AND ch.course_id = c.id))
@@ -197,7 +270,7 @@ export class ClassesRepository {
     dueAt: Date,
     createdBy: string,
   ): Promise<string> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.rows<{ id: string }>(
       `INSERT INTO class_assignments (class_id, course_id, chapter_id, exercise_id, opens_at, due_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [classId, target.courseId, target.chapterId, target.exerciseId, opensAt, dueAt, createdBy],
@@ -206,14 +279,17 @@ export class ClassesRepository {
   }
 
   async deleteAssignment(classId: string, assignmentId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`DELETE FROM class_assignments WHERE class_id = $1 AND id = $2 RETURNING id`, [classId, assignmentId]);
+    const rows = await this.rows<{ id: string }>(`DELETE FROM class_assignments WHERE class_id = $1 AND id = $2 RETURNING id`, [
+      classId,
+      assignmentId,
+    ]);
     return rows.length > 0;
   }
 
   /** Assignments of the given classes with what they cover (course order), oldest due first. */
   async assignments(classIds: string[]): Promise<ClassAssignmentRecord[]> {
     if (classIds.length === 0) return [];
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<AssignmentRow>(
       `SELECT a.*, co.slug AS course_slug, co.title AS course_title,
               coalesce(ex.title, ch.title, co.title) AS title,
               coalesce((SELECT array_agg(e.id ORDER BY coalesce(c2.position, 0), e.position)
@@ -229,7 +305,7 @@ export class ClassesRepository {
         ORDER BY a.due_at, a.created_at`,
       [classIds],
     );
-    return rows.map((r: any) => ({
+    return rows.map((r) => ({
       id: r.id,
       classId: r.class_id,
       courseId: r.course_id,
@@ -246,8 +322,10 @@ export class ClassesRepository {
 
   async exerciseTitles(exerciseIds: string[]): Promise<Map<string, string>> {
     if (exerciseIds.length === 0) return new Map();
-    const rows = await this.dataSource.query(`SELECT id, title FROM exercises WHERE id = ANY($1::uuid[])`, [exerciseIds]);
-    return new Map(rows.map((r: any) => [r.id, r.title]));
+    const rows = await this.rows<{ id: string; title: string }>(`SELECT id, title FROM exercises WHERE id = ANY($1::uuid[])`, [
+      exerciseIds,
+    ]);
+    return new Map(rows.map((r) => [r.id, r.title] as const));
   }
 
   /**
@@ -256,7 +334,7 @@ export class ClassesRepository {
    */
   async work(userIds: string[], exerciseIds: string[]): Promise<ExerciseWorkRecord[]> {
     if (userIds.length === 0 || exerciseIds.length === 0) return [];
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<WorkRow>(
       `SELECT user_id, exercise_id,
               count(*) FILTER (WHERE kind = 'submit')::int AS attempts,
               min(created_at) FILTER (WHERE kind = 'submit' AND verdict = 'passed') AS first_solved_at,
@@ -266,7 +344,7 @@ export class ClassesRepository {
         GROUP BY user_id, exercise_id`,
       [userIds, exerciseIds],
     );
-    return rows.map((r: any) => ({
+    return rows.map((r) => ({
       userId: r.user_id,
       exerciseId: r.exercise_id,
       attempts: r.attempts,
@@ -278,13 +356,13 @@ export class ClassesRepository {
 
   /** One learner's submissions on one exercise, newest first (at most 100). */
   async attempts(userId: string, exerciseId: string): Promise<AttemptRecord[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<AttemptRow>(
       `SELECT s.id, s.kind, s.code, s.verdict, s.result, s.created_at, s.completed_at, e.reveal_hidden_test_names
          FROM submissions s JOIN exercises e ON e.id = s.exercise_id
         WHERE s.user_id = $1 AND s.exercise_id = $2 ORDER BY s.created_at DESC LIMIT 100`,
       [userId, exerciseId],
     );
-    return rows.map((r: any) => ({
+    return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       code: r.code,
@@ -297,16 +375,16 @@ export class ClassesRepository {
   }
 
   async hintReveals(userId: string, exerciseId: string): Promise<Array<{ index: number; revealedAt: Date }>> {
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<{ hint_index: number; revealed_at: Date }>(
       `SELECT hint_index, revealed_at FROM hint_reveals WHERE user_id = $1 AND exercise_id = $2 ORDER BY hint_index`,
       [userId, exerciseId],
     );
-    return rows.map((r: any) => ({ index: r.hint_index, revealedAt: r.revealed_at }));
+    return rows.map((r) => ({ index: r.hint_index, revealedAt: r.revealed_at }));
   }
 
   /** Whether the user teaches a class that has an assignment on the course (class statistics, item 5). */
   async teachesCourse(userId: string, courseId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const rows = await this.rows<{ '?column?': number }>(
       `SELECT 1 FROM class_assignments a JOIN class_members m ON m.class_id = a.class_id
         WHERE m.user_id = $1 AND m.role = 'instructor' AND a.course_id = $2 LIMIT 1`,
       [userId, courseId],

@@ -8,9 +8,10 @@ export class AddExerciseDatabaseSchema1796313000000 implements MigrationInterfac
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "exercises" ADD COLUMN "database_schema" jsonb`);
     // Exercises imported before this column: parsed from the schema.sql they already store.
-    const rows = (await queryRunner.query(
-      `SELECT id, database_setup FROM "exercises" WHERE database_setup IS NOT NULL`,
-    )) as Array<{ id: string; database_setup: string }>;
+    const rows = (await queryRunner.query(`SELECT id, database_setup FROM "exercises" WHERE database_setup IS NOT NULL`)) as Array<{
+      id: string;
+      database_setup: string;
+    }>;
     for (const row of rows) {
       await queryRunner.query(`UPDATE "exercises" SET database_schema = $1 WHERE id = $2`, [
         JSON.stringify(parseSqlSchema(row.database_setup)),

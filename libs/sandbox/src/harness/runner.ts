@@ -190,7 +190,11 @@ export class Runner {
     if (failure !== null) {
       this.finishTest(
         test,
-        { status: failure.isAssertion ? 'fail' : 'error', message: failure.message, ...(failure.rows !== undefined ? { rows: failure.rows } : {}) },
+        {
+          status: failure.isAssertion ? 'fail' : 'error',
+          message: failure.message,
+          ...(failure.rows !== undefined ? { rows: failure.rows } : {}),
+        },
         durationMs,
       );
     } else if (assertionProblem !== null) {
