@@ -45,12 +45,14 @@ describe('personal access tokens', () => {
 
     const rows: { token_hash: string }[] = await db.query(`SELECT token_hash FROM access_tokens WHERE id = $1`, [created.id]);
     expect(rows[0].token_hash).toBe(createHash('sha256').update(created.token).digest('hex'));
-    const anywhere: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM access_tokens WHERE row_to_json(access_tokens)::text LIKE $1`, [
-      `%${created.token.slice(ACCESS_TOKEN_PREFIX.length + 6)}%`,
-    ]);
+    const anywhere: { n: number }[] = await db.query(
+      `SELECT count(*)::int AS n FROM access_tokens WHERE row_to_json(access_tokens)::text LIKE $1`,
+      [`%${created.token.slice(ACCESS_TOKEN_PREFIX.length + 6)}%`],
+    );
     expect(anywhere[0].n).toBe(0);
 
-    const list = (await request(api.url).get('/api/access-tokens').set('Authorization', bearer(instructor)).expect(200)).body as AccessTokenView[];
+    const list = (await request(api.url).get('/api/access-tokens').set('Authorization', bearer(instructor)).expect(200))
+      .body as AccessTokenView[];
     const { token: _secret, ...view } = created;
     expect(list).toEqual([view]);
     expect(JSON.stringify(list)).not.toContain(created.token);
@@ -70,7 +72,11 @@ describe('personal access tokens', () => {
     await post({ name: 'x', scopes: ['stats'], expiresInDays: 0 }).expect(400);
     await post({ name: 'x'.repeat(81), scopes: ['stats'] }).expect(400);
     const learner = await registerUser(api);
-    await request(api.url).post('/api/access-tokens').set('Authorization', bearer(learner)).send({ name: 'x', scopes: ['stats'] }).expect(403);
+    await request(api.url)
+      .post('/api/access-tokens')
+      .set('Authorization', bearer(learner))
+      .send({ name: 'x', scopes: ['stats'] })
+      .expect(403);
     await request(api.url).get('/api/access-tokens').expect(401);
   });
 
@@ -84,14 +90,14 @@ describe('personal access tokens', () => {
       slug: string;
     };
     expect(statsBody.slug).toBe(slug);
-    expect((await request(api.url).get(`/api/packs/${slug}/stats`).set('Authorization', auth(publish.token)).expect(403)).body.message).toMatch(
-      /lacks the scope/,
-    );
+    expect(
+      (await request(api.url).get(`/api/packs/${slug}/stats`).set('Authorization', auth(publish.token)).expect(403)).body.message,
+    ).toMatch(/lacks the scope/);
     // The publish route: a stats token is refused before the upload is read; a publish token reaches the handler.
     await request(api.url).post('/api/packs').set('Authorization', auth(stats.token)).field('other', 'x').expect(403);
-    expect((await request(api.url).post('/api/packs').set('Authorization', auth(publish.token)).field('other', 'x').expect(400)).body.message).toMatch(
-      /multipart field "pack"/,
-    );
+    expect(
+      (await request(api.url).post('/api/packs').set('Authorization', auth(publish.token)).field('other', 'x').expect(400)).body.message,
+    ).toMatch(/multipart field "pack"/);
     await request(api.url).get('/api/packs/mine').set('Authorization', auth(stats.token)).expect(200);
 
     // Everything else takes session tokens only: no password change, no more tokens, no learner routes.
@@ -106,7 +112,11 @@ describe('personal access tokens', () => {
             .expect(403)
         ).body.message,
       ).toMatch(notHere);
-      await request(api.url).post('/api/access-tokens').set('Authorization', auth(token)).send({ name: 'more', scopes: ['publish'] }).expect(403);
+      await request(api.url)
+        .post('/api/access-tokens')
+        .set('Authorization', auth(token))
+        .send({ name: 'more', scopes: ['publish'] })
+        .expect(403);
       await request(api.url).get('/api/access-tokens').set('Authorization', auth(token)).expect(403);
       await request(api.url).delete(`/api/access-tokens/${stats.id}`).set('Authorization', auth(token)).expect(403);
       await request(api.url).get('/api/me').set('Authorization', auth(token)).expect(403);
@@ -115,7 +125,8 @@ describe('personal access tokens', () => {
     // The password still works (the change above never happened).
     await request(api.url).post('/api/auth/login').send({ email: instructor.email, password: instructor.password }).expect(200);
     // Used tokens show when they were last used.
-    const list = (await request(api.url).get('/api/access-tokens').set('Authorization', bearer(instructor)).expect(200)).body as AccessTokenView[];
+    const list = (await request(api.url).get('/api/access-tokens').set('Authorization', bearer(instructor)).expect(200))
+      .body as AccessTokenView[];
     expect(list.find((t) => t.id === stats.id)?.lastUsedAt).not.toBeNull();
   });
 
@@ -148,9 +159,9 @@ describe('personal access tokens', () => {
 
     await request(api.url).delete(`/api/access-tokens/${token.id}`).set('Authorization', bearer(instructor)).expect(204);
     await request(api.url).delete(`/api/access-tokens/${token.id}`).set('Authorization', bearer(instructor)).expect(404);
-    expect((await request(api.url).get(`/api/packs/${slug}/stats`).set('Authorization', auth(token.token)).expect(401)).body.message).toMatch(
-      /Invalid, revoked or expired/,
-    );
+    expect(
+      (await request(api.url).get(`/api/packs/${slug}/stats`).set('Authorization', auth(token.token)).expect(401)).body.message,
+    ).toMatch(/Invalid, revoked or expired/);
     expect((await request(api.url).get('/api/access-tokens').set('Authorization', bearer(instructor)).expect(200)).body).toEqual([]);
 
     const expiring = await createToken(instructor, { name: 'short', scopes: ['stats'], expiresInDays: 1 });
@@ -159,8 +170,14 @@ describe('personal access tokens', () => {
     await db.query(`UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [expiring.id]);
     await request(api.url).get(`/api/packs/${slug}/stats`).set('Authorization', auth(expiring.token)).expect(401);
     // A made-up token of the right shape, and a malformed one.
-    await request(api.url).get(`/api/packs/${slug}/stats`).set('Authorization', auth(`${ACCESS_TOKEN_PREFIX}${'A'.repeat(43)}`)).expect(401);
-    await request(api.url).get(`/api/packs/${slug}/stats`).set('Authorization', auth(`${ACCESS_TOKEN_PREFIX}x`)).expect(401);
+    await request(api.url)
+      .get(`/api/packs/${slug}/stats`)
+      .set('Authorization', auth(`${ACCESS_TOKEN_PREFIX}${'A'.repeat(43)}`))
+      .expect(401);
+    await request(api.url)
+      .get(`/api/packs/${slug}/stats`)
+      .set('Authorization', auth(`${ACCESS_TOKEN_PREFIX}x`))
+      .expect(401);
   });
 
   it('lose their power with their owner: a demoted instructor token is refused', async () => {

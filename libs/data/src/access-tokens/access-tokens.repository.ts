@@ -69,18 +69,18 @@ export class AccessTokensRepository {
   }
 
   async countLive(userId: string): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM access_tokens WHERE user_id = $1 AND ${LIVE}`, [
-      userId,
-    ]);
+    const rows: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM access_tokens WHERE user_id = $1 AND ${LIVE}`,
+      [userId],
+    );
     return rows[0]?.n ?? 0;
   }
 
   /** The live token with this hash, its last use stamped (at most once a minute, to spare writes). */
   async useLive(tokenHash: string): Promise<AccessTokenRecord | null> {
-    const rows: AccessTokenRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM access_tokens WHERE token_hash = $1 AND ${LIVE}`,
-      [tokenHash],
-    );
+    const rows: AccessTokenRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM access_tokens WHERE token_hash = $1 AND ${LIVE}`, [
+      tokenHash,
+    ]);
     const row = rows[0];
     if (!row) return null;
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
