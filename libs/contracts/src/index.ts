@@ -20,3 +20,4 @@ export * from './exercise-files';
 export * from './session';
 export * from './classes';
 export * from './mistakes';
+export * from './access-tokens';

@@ -14,3 +14,4 @@ export * from './goals';
 export * from './pack-checks';
 export * from './classes';
 export * from './mistakes';
+export * from './access-tokens';

@@ -5,3 +5,4 @@ export { Roles } from './roles.decorator';
 export { CurrentUser } from './current-user.decorator';
 export { TokenService } from './token.service';
 export type { AuthUser, AuthenticatedRequest } from './auth-user';
+export { TokenScopes } from './token-scopes.decorator';

@@ -1,24 +1,38 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { AccessTokenScope } from '@questline/contracts';
+import { AccessTokensService, isPersonalAccessToken } from './access-tokens.service';
 import type { AuthenticatedRequest } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
+import { TOKEN_SCOPES } from './token-scopes.decorator';
 import { TokenService } from './token.service';
 
-/** Global (APP_GUARD): every HTTP route needs `Authorization: Bearer <jwt>` unless @Public(). */
+/**
+ * Global (APP_GUARD): every HTTP route needs `Authorization: Bearer <jwt>` unless @Public(). A personal access
+ * token (`qlt_…`) is accepted instead only on routes marked @TokenScopes() and only with one of their scopes.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly accessTokens: AccessTokensService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // The gateway authenticates sockets itself at connect time.
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    req.user = await this.tokens.authenticate(bearerToken(req.headers.authorization));
+    const token = bearerToken(req.headers.authorization);
+    if (token && isPersonalAccessToken(token)) {
+      const scopes = this.reflector.getAllAndOverride<AccessTokenScope[] | undefined>(TOKEN_SCOPES, targets);
+      req.user = await this.accessTokens.authenticate(token, scopes);
+      return true;
+    }
+    req.user = await this.tokens.authenticate(token);
     return true;
   }
 }

@@ -15,7 +15,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UserRole } from '@questline/data';
-import { CurrentUser, Roles, type AuthUser } from '../auth';
+import { CurrentUser, Roles, TokenScopes, type AuthUser } from '../auth';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { ARCHIVE_LIMITS } from './pack-archive';
 import type { PackCheckView, PackMistakes, PackStats, PackSummary, PublishedPack } from '@questline/contracts';
@@ -41,6 +41,7 @@ export class PacksController {
   ) {}
 
   @Post()
+  @TokenScopes('publish')
   // Guards run before this interceptor, so a learner is refused before the upload is read.
   @UseInterceptors(FileInterceptor('pack', { limits: { fileSize: ARCHIVE_LIMITS.uploadBytes, files: 1, fields: 5 } }))
   @ApiConsumes('multipart/form-data')
@@ -71,6 +72,7 @@ export class PacksController {
   }
 
   @Get('checks/:id')
+  @TokenScopes('publish')
   @ApiOkResponse({ description: 'A publish check: status, progress, and its report or result once finished (owner or admin)' })
   @ApiNotFoundResponse({ description: 'No such check of yours' })
   check(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<PackCheckView> {
@@ -78,6 +80,7 @@ export class PacksController {
   }
 
   @Post('checks/:id/cancel')
+  @TokenScopes('publish')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Cancelled: the worker stops grading at once and the pack is not published' })
   @ApiConflictResponse({ description: 'The check has already finished' })
@@ -86,12 +89,14 @@ export class PacksController {
   }
 
   @Get('mine')
+  @TokenScopes('publish', 'stats')
   @ApiOkResponse({ schema: { example: [{ slug: 'my-pack', title: 'My pack', version: '1.1.0' }] } })
   mine(@CurrentUser() user: AuthUser): Promise<PackSummary[]> {
     return this.packs.mine(user);
   }
 
   @Get(':slug/stats')
+  @TokenScopes('stats')
   @ApiOkResponse({ description: 'Per-exercise analytics (owner or admin)' })
   @ApiForbiddenResponse({ description: "Not the pack's owner" })
   packStats(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<PackStats> {
@@ -99,6 +104,7 @@ export class PacksController {
   }
 
   @Get(':slug/mistakes')
+  @TokenScopes('stats')
   @ApiOkResponse({ description: 'Common mistakes: failing Submits grouped per exercise (owner or admin)' })
   @ApiForbiddenResponse({ description: "Not the pack's owner" })
   packMistakes(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<PackMistakes> {

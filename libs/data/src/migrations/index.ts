@@ -14,6 +14,7 @@ import { CreateMistakeNotes1796302000000 } from './1796302000000-CreateMistakeNo
 import { CreateClasses1796312678945 } from './1796312678945-CreateClasses';
 import { AddSubmissionMotivation1796312791495 } from './1796312791495-AddSubmissionMotivation';
 import { AddExerciseDatabaseSchema1796313000000 } from './1796313000000-AddExerciseDatabaseSchema';
+import { CreateAccessTokens1796314000000 } from './1796314000000-CreateAccessTokens';
 
 export const MIGRATIONS = [
   CreateUsers1763740000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   CreateClasses1796312678945,
   AddSubmissionMotivation1796312791495,
   AddExerciseDatabaseSchema1796313000000,
+  CreateAccessTokens1796314000000,
 ];
