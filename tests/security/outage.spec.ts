@@ -68,6 +68,9 @@ it('answers 503 DATABASE_UNAVAILABLE while PostgreSQL is gone, logs it once at w
       message: expect.stringMatching(/database is temporarily unavailable/),
     });
   }
+  // The queue dashboard's own guard too: an outage, not a sign-in form or a 401.
+  const dashboard = await request(api.url).get('/api/admin/queues').set('Authorization', bearer(learner));
+  expect({ status: dashboard.status, code: dashboard.body.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
   const login = await request(api.url).post('/api/auth/login').send({ email: learner.email, password: learner.password });
   expect(login.status).toBe(503);
   expect(login.body.code).toBe('DATABASE_UNAVAILABLE');

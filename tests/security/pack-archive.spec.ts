@@ -105,6 +105,20 @@ beforeAll(async () => {
   bounds = await boundsWithoutTail(await sealedTar());
 });
 
+/**
+ * Uploads twice and judges the faster run: another test file sharing the two cores can stall one upload for a
+ * second, never both, while the defect this guards against (18-40 s, minutes for 1 GiB) slows every run.
+ * Both runs must give the right answer.
+ */
+async function fasterOfTwo(archive: Buffer, check: (run: Awaited<ReturnType<typeof uploadWhileProbing>>) => void) {
+  const first = await uploadWhileProbing(archive);
+  check(first);
+  if (first.ms < bounds.ms && first.healthMaxMs < bounds.healthMs) return first;
+  const second = await uploadWhileProbing(archive);
+  check(second);
+  return second.ms < first.ms ? second : first;
+}
+
 function expectQuick(label: string, run: { ms: number; healthMaxMs: number }, factor = 1, within: Bounds = bounds): void {
   if (process.env.PACK_ARCHIVE_FIGURES)
     console.log(`${label}: answered in ${run.ms.toFixed(0)} ms, slowest health ${run.healthMaxMs.toFixed(1)} ms`);
@@ -119,8 +133,9 @@ describe('zeros after the end-of-archive marker', () => {
   ])('%s of zeros: answered within 1 s while /api/health stays under 100 ms', async (_label, zeros) => {
     const archive = zeroTailed(await sealedTar(), zeros);
     expect(archive.length).toBeLessThan(1.1 * MiB);
-    const run = await uploadWhileProbing(archive);
-    expect({ status: run.status, message: run.body.message }).toEqual({ status: 403, message: expect.stringMatching(/built-in/) });
+    const run = await fasterOfTwo(archive, (r) =>
+      expect({ status: r.status, message: r.body.message }).toEqual({ status: 403, message: expect.stringMatching(/built-in/) }),
+    );
     expectQuick(_label, run);
   });
 

@@ -6,6 +6,8 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { UserRole } from '@questline/data';
 import { AuthModule, TokenService } from '../auth';
+import { unavailableDependency } from '../common/errors/dependency';
+import { toErrorBody } from '../common/errors/all-exceptions.filter';
 import { GradingQueue } from '../submissions/grading-queue';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardSignInController, signInPage } from './queue-dashboard-sign-in';
@@ -58,7 +60,13 @@ class QueueDashboard implements OnModuleInit {
         res.removeHeader('Content-Security-Policy');
         next();
       })
-      .catch(() => {
+      .catch((error: unknown) => {
+        // An outage is not "signed out": the same 503 and code as every other route (the exception filter's body).
+        if (unavailableDependency(error)) {
+          const body = toErrorBody(error);
+          res.status(body.statusCode).json(body);
+          return;
+        }
         // A browser navigating to the dashboard gets the sign-in form; anything else the JSON 401.
         if (!bearer && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
           res.status(401).type('html').send(signInPage(req.query.error));
