@@ -64,9 +64,13 @@ test('every class imports, gets what it needs, and passes pack test; what cannot
   const budgets = await measureTimeBudgets(out, grader, DEFAULT_GRADE_LIMITS, measureLog);
   const bySlug: Record<string, TimeBudget> = Object.fromEntries(budgets.map((b) => [b.exercise.split('/').pop()!, b]));
   expect(Object.values(bySlug).filter((b) => b.problem)).toEqual([]);
-  expect(bySlug['prime-tally']!.measuredMs).toBeGreaterThan(DEFAULT_GRADE_LIMITS.timeMs / 5);
-  expect(bySlug['prime-tally']!.timeMs).toBe(budgetFor(bySlug['prime-tally']!.measuredMs, DEFAULT_GRADE_LIMITS.timeMs));
-  expect(exercise('prime-tally').manifest.limits).toEqual({ timeMs: bySlug['prime-tally']!.timeMs });
+  // prime-tally's reference is slow on a loaded machine (a budget) and may fit the default on a quiet one (none):
+  // either way the budget is exactly the rule applied to what was measured, and it is what exercise.yaml holds.
+  const prime = bySlug['prime-tally']!;
+  expect(prime.measuredMs).toBeGreaterThan(0);
+  expect(prime.timeMs).toBe(budgetFor(prime.measuredMs, DEFAULT_GRADE_LIMITS.timeMs));
+  if (prime.timeMs !== undefined) expect(exercise('prime-tally').manifest.limits).toEqual({ timeMs: prime.timeMs });
+  else expect(exercise('prime-tally').manifest.limits).toBeUndefined();
   expect(exercise('word-count-cjs').manifest.limits).toBeUndefined();
   expect(measureLog.lines).toEqual([
     expect.stringMatching(/^⏱ practice\/prime-tally: the reference solution's tests took \d+ ms; time budget \d+ ms/),
