@@ -10,7 +10,7 @@ import { boardRoom } from '@questline/data';
 import { PERIOD_NAMES, toPeriod, type LeaderboardDto, type PeriodName } from './leaderboards.dto';
 import { LeaderboardsService, type BoardChange } from './leaderboards.service';
 
-/** Token for the push interval (ms): at most one `leaderboard.updated` per board per interval. */
+/** Token for the push interval (ms): at most one `LIVE_EVENTS.leaderboardUpdated` per board per interval. */
 export const LEADERBOARD_PUSH_INTERVAL_MS = Symbol('LEADERBOARD_PUSH_INTERVAL_MS');
 export const DEFAULT_PUSH_INTERVAL_MS = 1000;
 
@@ -33,7 +33,7 @@ function parseBody(body: unknown): SubscribeBody {
 
 /**
  * Board subscriptions on the /live namespace (LiveGateway authenticates every socket of it). A subscriber joins
- * the room `lb:<period>:<course slug|global>` and gets `leaderboard.updated` (the top of the current period's
+ * the room `lb:<period>:<course slug|global>` and gets `LIVE_EVENTS.leaderboardUpdated` (the top of the current period's
  * board) at most once per interval while awards change it. Each api process pushes to its own sockets: every
  * process learns of every completed submission (AppEvents).
  */

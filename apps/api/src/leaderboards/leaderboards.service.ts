@@ -13,7 +13,7 @@ import { isUuid } from '../common/uuid';
 
 export const BOARD_STORE = Symbol('BOARD_STORE');
 
-/** A board whose scores changed (for `leaderboard.updated`). */
+/** A board whose scores changed (for `LIVE_EVENTS.leaderboardUpdated`). */
 export interface BoardChange {
   period: LeaderboardPeriod;
   courseSlug: string | null;
@@ -97,7 +97,7 @@ export class LeaderboardsService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * An award's six boards (3 periods × global and course) changed: the worker already wrote them to the board
-   * store, once. This process only drops what it cached of them and schedules `leaderboard.updated` for its
+   * store, once. This process only drops what it cached of them and schedules `LIVE_EVENTS.leaderboardUpdated` for its
    * own subscribers — no database access per award.
    */
   awardApplied(award: AwardData): void {

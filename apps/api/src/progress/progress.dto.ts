@@ -26,7 +26,7 @@ export class AchievementDto implements EarnedAchievement {
   @ApiProperty({ type: String, format: 'date-time' }) unlockedAt: string;
 }
 
-/** GET /api/me/progress; also the payload of the `progress.updated` socket event. */
+/** GET /api/me/progress; also the payload of the `LIVE_EVENTS.progressUpdated` socket event. */
 export class ProgressDto implements LearnerProgress {
   @ApiProperty({ description: 'All-time XP' }) xp: number;
   @ApiProperty() level: number;

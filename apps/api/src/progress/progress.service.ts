@@ -8,7 +8,7 @@ import { AppEvents } from '../common/app-events';
 import { LiveEvents } from '../live/live-events.service';
 
 /**
- * Reads progress, and pushes `progress.updated` to the learner after each graded Submit. The worker computed
+ * Reads progress, and pushes `LIVE_EVENTS.progressUpdated` to the learner after each graded Submit. The worker computed
  * that progress once, after the Submit committed, with the same function GET /api/me/progress answers with;
  * every api process only forwards it to its own sockets (no database read per event).
  */

@@ -64,9 +64,9 @@ export class GradingQueue implements OnModuleDestroy {
   }
 
   /**
-   * Announce then enqueue. `submission.queued` goes through the queue's event stream (not straight to
+   * Announce then enqueue. `LIVE_EVENTS.submissionQueued` goes through the queue's event stream (not straight to
    * local sockets) so that every api process delivers it like the other events, and it is published
-   * first so that it can never arrive after the worker's `submission.started`.
+   * first so that it can never arrive after the worker's `LIVE_EVENTS.submissionStarted`.
    */
   async enqueue(data: QueuedEventData): Promise<void> {
     await withTimeout(
