@@ -86,7 +86,7 @@ export class GradingService {
     // Common mistakes (issue 16 item 3): a failing Submit joins its group by signature.
     const mistake = row.kind === 'submit' ? mistakeSignature(result) : null;
     const done = await this.dataSource.transaction(async (manager) => {
-      const stored = await this.submissions.complete(manager, row.id, result);
+      const stored = await this.submissions.complete(manager, row.id, result, mistake?.signature ?? null);
       // Another delivery completed it meanwhile (we lost the race): report what it stored.
       if (!stored) return null;
       const completedAt = stored.completedAt;
@@ -101,7 +101,6 @@ export class GradingService {
           passed: result.verdict === 'passed',
           at: completedAt,
         });
-        if (mistake) await this.mistakes.storeSignature(manager, row.id, mistake.signature);
         // Quests, gems, boss damage and league XP: same transaction, applied once per submission.
         motivation = await recordMotivation(manager, {
           submissionId: row.id,

@@ -1,6 +1,6 @@
 // Common mistakes (issue 16 item 3): the signature stored on a failing Submit, the groups they form per
 // exercise, and the instructor's notes on them (table mistake_notes; migration 1796302000000).
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { GradeResult } from '@questline/sandbox';
 
 export interface MistakeGroupRow {
@@ -35,11 +35,6 @@ SELECT g.exercise_id, g.signature, g.submits, g.learners, n.note, n.tests_hash A
 
 export class MistakesRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** Stores a failing Submit's signature (same transaction as SubmissionsRepository.complete). */
-  async storeSignature(manager: EntityManager, submissionId: string, signature: string): Promise<void> {
-    await manager.query(`UPDATE submissions SET mistake_signature = $2 WHERE id = $1`, [submissionId, signature]);
-  }
 
   /** The note for a group, only when written against these tests (the same tests hash). */
   async currentNote(exerciseId: string, signature: string, testsHash: string): Promise<string | null> {

@@ -227,14 +227,20 @@ export class SubmissionsRepository {
    * A Submit starts at 0 XP; the caller stores what gamification decided with storeOutcome().
    * Answers only the timestamps (the caller has the rest; the result need not travel back).
    */
-  async complete(manager: EntityManager, id: string, result: GradeResult): Promise<{ createdAt: Date; completedAt: Date } | null> {
+  async complete(
+    manager: EntityManager,
+    id: string,
+    result: GradeResult,
+    mistakeSignature: string | null = null,
+  ): Promise<{ createdAt: Date; completedAt: Date } | null> {
+    // The failing Submit's common-mistake signature (libs/sandbox mistake-signature.ts) in the same statement.
     const updated: Updated<{ created_at: Date; completed_at: Date }> = await manager.query(
       `UPDATE submissions
-          SET status = 'completed', verdict = $2, result = $3, completed_at = now(),
+          SET status = 'completed', verdict = $2, result = $3, completed_at = now(), mistake_signature = $4,
               xp_awarded = CASE WHEN kind = 'submit' THEN 0 ELSE NULL END
         WHERE id = $1 AND status <> 'completed'
         RETURNING created_at, completed_at`,
-      [id, result.verdict, JSON.stringify(result)],
+      [id, result.verdict, JSON.stringify(result), mistakeSignature],
     );
     const times = updated[0][0];
     return times ? { createdAt: times.created_at, completedAt: times.completed_at } : null;
